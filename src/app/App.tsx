@@ -1,0 +1,49 @@
+import { lazy, Suspense } from 'react';
+import { useAppStore } from '../state/store';
+import { BackendBadge } from './BackendBadge';
+import { ComingSoon, NotFound } from './ComingSoon';
+import { Home } from './Home';
+import { findLesson } from './lessons';
+import { ErrorBoundary } from './ErrorBoundary';
+
+const AutoencoderLesson = lazy(() => import('../lessons/autoencoder/Lesson'));
+
+/** Query string (inside the hash) carried from page to page: seed, backend, settings. */
+function useQuery(): string {
+  const params = useAppStore((s) => s.route.params);
+  const q = new URLSearchParams(params).toString();
+  return q ? `?${q}` : '';
+}
+
+export function App() {
+  const route = useAppStore((s) => s.route);
+  const backendName = useAppStore((s) => s.backend.name);
+  const query = useQuery();
+  const lesson = findLesson(route.slug);
+
+  let page: React.ReactNode;
+  if (!route.slug) page = <Home query={query} />;
+  else if (!lesson) page = <NotFound slug={route.slug} query={query} />;
+  else if (!lesson.ready) page = <ComingSoon lesson={lesson} query={query} />;
+  else if (!backendName) page = <p className="loading" aria-busy="true">Starting TensorFlow.js…</p>;
+  else page = <AutoencoderLesson key={backendName} step={route.step} />;
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>Skip to the lesson</a>
+      <header className="app-header">
+        <a className="brand" href={`#/${query}`}>CNN Lab</a>
+        <span className="subtitle">Introduction of Deep Learning, trained live</span>
+        <BackendBadge />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <ErrorBoundary key={route.slug}>
+          <Suspense fallback={<p className="loading" aria-busy="true">Loading the lesson…</p>}>{page}</Suspense>
+        </ErrorBoundary>
+      </main>
+      <footer className="app-footer">
+        <a href={`#/${query}`}>Outline</a> · MNIST © Yann LeCun and Corinna Cortes · code MIT · see the README for credits
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { useAppStore } from '../state/store';
+
+/** The header's `Backend: <name>` readout, with the WebGL renderer and a warning for software rendering. */
+export function BackendBadge() {
+  const backend = useAppStore((s) => s.backend);
+  return (
+    <div className="backend-badge">
+      <span className="backend-name">Backend: {backend.name ?? 'starting…'}</span>
+      {backend.renderer && <span className="backend-renderer" title="WebGL renderer"> · {backend.renderer}</span>}
+      {backend.software && (
+        <span className="warning" role="note">
+          {' '}⚠ software rendering (no GPU acceleration): training runs much slower than on a real GPU
+        </span>
+      )}
+      {backend.notice && <div className="backend-notice" role="alert">{backend.notice}</div>}
+      {backend.contextLost && (
+        <div className="backend-notice" role="alert">
+          The GPU context was lost, so training stopped. Reload the page, or add <code>?backend=wasm</code> to the address to train on the CPU.
+        </div>
+      )}
+    </div>
+  );
+}

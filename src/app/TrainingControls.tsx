@@ -1,0 +1,53 @@
+import { useEffect } from 'react';
+import type { Trainer } from '../engine/trainer';
+import { statusText } from '../engine/format';
+import { pauseWhenHidden } from '../engine/visibility';
+import { appStore, useAppStore } from '../state/store';
+
+/**
+ * Connects a Trainer to the store under `viewId` (numbers only), pauses it when the tab is hidden or the
+ * GPU context is lost, and clears the entry when the view unmounts.
+ */
+export function useTrainerBinding(viewId: string, trainer: Trainer<unknown> | null): void {
+  useEffect(() => {
+    if (!trainer) return;
+    const stopHidden = pauseWhenHidden(() => [trainer]);
+    const stopLost = appStore.subscribe((s, prev) => {
+      if (s.backend.contextLost && !prev.backend.contextLost) void trainer.pause('The GPU context was lost.');
+    });
+    return () => {
+      stopHidden();
+      stopLost();
+      appStore.getState().clearTraining(viewId);
+    };
+  }, [viewId, trainer]);
+}
+
+/**
+ * The controls and readout every training view shares: buttons `Train` (reads `Pause` while training),
+ * `Step` and `Reset`, and one `role="status"` element reading `step <n> · loss <value>`.
+ */
+export function TrainingControls({ viewId, trainer, disabled = false, children }: {
+  viewId: string;
+  trainer: Trainer<unknown> | null;
+  disabled?: boolean;
+  children?: React.ReactNode;
+}) {
+  const event = useAppStore((s) => s.training[viewId]);
+  const running = event?.status === 'running';
+  const off = disabled || !trainer;
+  return (
+    <div className="training-controls">
+      <div className="buttons">
+        <button type="button" className="primary" disabled={off} onClick={() => (running ? void trainer?.pause() : trainer?.start())}>
+          {running ? 'Pause' : 'Train'}
+        </button>
+        <button type="button" disabled={off} onClick={() => void trainer?.step()}>Step</button>
+        <button type="button" disabled={off} onClick={() => void trainer?.reset()}>Reset</button>
+        {children}
+      </div>
+      <div role="status" className="status-readout">{statusText(event?.step ?? 0, event?.loss ?? null)}</div>
+      {event?.pauseReason && <p className="pause-reason" role="alert">{event.pauseReason}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { MnistData } from '../../data/mnist';
+import { Trainer } from '../../engine/trainer';
+import { AutoencoderTask } from '../../model/autoencoderTask';
+import { countParameters } from '../../model/autoencoderReadout';
+import { appStore } from '../../state/store';
+import { TrainingControls, useTrainerBinding } from '../../app/TrainingControls';
+import { AutoencoderLiveViews, SHOWN_DIGITS } from './liveViews';
+import { modelConfig, type AutoencoderSettings } from './settings';
+import { SettingsPanel } from './SettingsPanel';
+import { DrawPanel } from './DrawPanel';
+import { ClassifierPanel } from './ClassifierPanel';
+
+export const MAIN_VIEW_ID = 'autoencoder';
+/** Least time between two redraws of the live pictures while training. */
+const REDRAW_MS = 500;
+
+/**
+ * The autoencoder's live training view: one Trainer over an AutoencoderTask, the shared controls and
+ * readout, and the pictures that update while it learns. Tensors stay inside the task; React only holds
+ * the task and trainer objects and numbers.
+ */
+export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistData; settings: AutoencoderSettings; seed: number; focus: string }) {
+  const train = data.train!;
+  const [task, setTask] = useState<AutoencoderTask | null>(null);
+  const [trainer, setTrainer] = useState<Trainer | null>(null);
+  const [parameters, setParameters] = useState<number | null>(null);
+  const views = useRef<AutoencoderLiveViews | null>(null);
+  const refs = {
+    originals: useRef<HTMLDivElement>(null), reconstructions: useRef<HTMLDivElement>(null),
+    filters: useRef<HTMLDivElement>(null), loss: useRef<HTMLDivElement>(null), code: useRef<HTMLDivElement>(null),
+  };
+  const [selected, setSelected] = useState(0);
+
+  // Build the task and trainer once per (hidden size, seed); dispose both on change or unmount.
+  const { hiddenSize } = settings;
+  useEffect(() => {
+    const config = modelConfig(settings, seed);
+    const t = new AutoencoderTask(train, data.test, config);
+    let lastDraw = -Infinity;
+    const tr = new Trainer({
+      task: t,
+      onUpdate: (event) => {
+        appStore.getState().setTraining(MAIN_VIEW_ID, event);
+        const now = performance.now();
+        if (event.status !== 'running' || now - lastDraw >= REDRAW_MS) {
+          lastDraw = now;
+          void views.current?.refresh(tr.history);
+        }
+      },
+    });
+    setTask(t);
+    setTrainer(tr);
+    setParameters(countParameters(t.model));
+    void tr.measureInitialLoss();
+    return () => {
+      tr.dispose();
+      t.dispose();
+    };
+    // Settings other than size and seed apply live (next effect); the task is rebuilt only for these.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [train, data.test, hiddenSize, seed]);
+
+  // Learning rate, sparsity and noise take effect on the next step without losing the weights.
+  useEffect(() => {
+    task?.model.updateConfig({ learningRate: settings.learningRate, sparse: settings.sparse, inputNoise: settings.inputNoise });
+  }, [task, settings.learningRate, settings.sparse, settings.inputNoise]);
+
+  // The live pictures: created once the DOM and the first task exist.
+  useEffect(() => {
+    if (!task) return;
+    if (!views.current) {
+      views.current = new AutoencoderLiveViews(
+        { originals: refs.originals.current!, reconstructions: refs.reconstructions.current!, filters: refs.filters.current!, loss: refs.loss.current!, code: refs.code.current! },
+        task, data.test, setSelected,
+      );
+    } else {
+      views.current.setTask(task);
+    }
+    void views.current.refresh(trainer?.history ?? []);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [task]);
+  useEffect(() => () => { views.current?.destroy(); views.current = null; }, []);
+  useEffect(() => { views.current?.select(selected); }, [selected]);
+
+  useTrainerBinding(MAIN_VIEW_ID, trainer);
+
+  const epochs = useMemo(() => (task ? (s: number) => task.epochsAfter(s) : () => 0), [task]);
+
+  return (
+    <div className="lab" data-focus={focus}>
+      <section className="panel controls-panel" aria-labelledby="ae-train-title">
+        <h3 id="ae-train-title">Train the autoencoder</h3>
+        <TrainingControls viewId={MAIN_VIEW_ID} trainer={trainer} />
+        <EpochNote epochs={epochs} />
+        <SettingsPanel settings={settings} seed={seed} parameters={parameters} />
+      </section>
+      <section className="panel recon-panel" data-panel="reconstructions" aria-labelledby="ae-recon-title">
+        <h3 id="ae-recon-title">Test digits (top) and their reconstructions (bottom)</h3>
+        <div ref={refs.originals} className="grid-host" />
+        <div ref={refs.reconstructions} className="grid-host" />
+        <p className="hint">The first {SHOWN_DIGITS} images of the MNIST test set; the network never trains on them. Click one to see its code.</p>
+      </section>
+      <section className="panel loss-panel" data-panel="loss" aria-labelledby="ae-loss-title">
+        <h3 id="ae-loss-title">Loss</h3>
+        <div ref={refs.loss} className="chart-host" />
+      </section>
+      <section className="panel filters-panel" data-panel="filters" aria-labelledby="ae-filters-title">
+        <h3 id="ae-filters-title">What the {settings.hiddenSize} hidden units learned</h3>
+        <div ref={refs.filters} className="grid-host" />
+        <p className="hint">Each tile is one hidden unit&apos;s 784 input weights drawn as a 28×28 image (blue positive, red negative, each tile scaled to its own largest weight).</p>
+      </section>
+      <section className="panel code-panel" data-panel="code" aria-labelledby="ae-code-title">
+        <h3 id="ae-code-title">The code of the selected digit</h3>
+        <div ref={refs.code} className="grid-host" />
+        <p className="hint">{settings.hiddenSize} numbers between 0 and 1 (dark = 0, yellow = 1): all the decoder gets to rebuild 784 pixels.</p>
+      </section>
+      <DrawPanel task={task} />
+      <ClassifierPanel task={task} data={data} seed={seed} />
+    </div>
+  );
+}
+
+/** How far through the training set the trainer is, read from the store (not re-rendered per batch). */
+function EpochNote({ epochs }: { epochs: (steps: number) => number }) {
+  const [text, setText] = useState('');
+  useEffect(() => appStore.subscribe((s) => {
+    const ev = s.training[MAIN_VIEW_ID];
+    const t = ev ? `${epochs(ev.step).toFixed(2)} passes through the 60,000 training images` : '';
+    setText((old) => (old === t ? old : t));
+  }), [epochs]);
+  return <p className="epoch-note">{text}</p>;
+}

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { serveDatasets } from './vite-plugins/datasets';
+import { serveWasmBinaries } from './vite-plugins/wasm';
+
+export default defineConfig({
+  base: './',
+  plugins: [react(), serveDatasets(), serveWasmBinaries()],
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 4000,
+  },
+});
