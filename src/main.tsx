@@ -8,6 +8,8 @@ import { watchBackendParam } from './app/backendControl';
 
 syncRouteWithHash();
 watchBackendParam();
+// Benchmark hooks for scripts/bench.mjs; a separate chunk that normal visits never load.
+if (/[?&]bench=1(&|$)/.test(location.hash)) void import('./bench/benchHooks');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

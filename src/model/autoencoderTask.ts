@@ -8,6 +8,19 @@ import { deriveSeed, mulberry32, shuffledIndices } from './random';
 export interface ImageSet { count: number; images: Uint8Array }
 
 export const AUTOENCODER_BATCH_SIZE = 64;
+/** Images averaged for the decoder's initial bias (the first N of the training set). */
+const MEAN_IMAGE_SAMPLE = 5000;
+
+/** Mean of the first `sample` images, per pixel, in [0, 1]. */
+export function meanImage(set: ImageSet, sample: number): Float32Array {
+  const n = Math.min(sample, set.count);
+  const sum = new Float64Array(MNIST_PIXELS);
+  for (let i = 0; i < n; i++) {
+    const base = i * MNIST_PIXELS;
+    for (let p = 0; p < MNIST_PIXELS; p++) sum[p] += set.images[base + p];
+  }
+  return Float32Array.from(sum, (v) => v / (255 * Math.max(n, 1)));
+}
 
 /**
  * Connects the autoencoder to MNIST for the Trainer: seeded epoch-by-epoch shuffling (so `?seed=N`
@@ -20,9 +33,12 @@ export class AutoencoderTask implements TrainTask {
   private order: Uint32Array | null = null;
   private orderEpoch = -1;
   private readonly evalBatch: Float32Array;
+  private readonly meanImage: Float32Array;
 
   constructor(private readonly train: ImageSet, evalImages: ImageSet, config: AutoencoderConfig, readonly batchSize = AUTOENCODER_BATCH_SIZE) {
     this.model = new Autoencoder(config);
+    this.meanImage = meanImage(train, MEAN_IMAGE_SAMPLE);
+    this.model.setOutputBias(this.meanImage);
     const evalCount = Math.min(batchSize, evalImages.count);
     this.evalBatch = mnistBatchToFloat(evalImages.images, Array.from({ length: evalCount }, (_, i) => i));
   }
@@ -87,6 +103,7 @@ export class AutoencoderTask implements TrainTask {
     this.lastTerms?.dispose();
     this.lastTerms = null;
     this.model.reinitialise();
+    this.model.setOutputBias(this.meanImage);
   }
 
   dispose(): void {

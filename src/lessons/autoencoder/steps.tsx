@@ -52,8 +52,9 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
       <>
         <p>
           The top row shows test digits the network never trains on; the bottom row is what comes out of the decoder.
-          At step 0 every output is a grey smear. Within a few hundred batches of 64 images the digits become
-          recognisable, and later the strokes sharpen.
+          At step 0 every output is the same blur — the average of the training digits, where this lesson starts the
+          decoder so that no hidden unit is pushed into saturation in the first steps. Within a few hundred batches of
+          64 images the digits become recognisable, and later the strokes sharpen.
         </p>
         <p>The loss is the mean squared error over all pixels of the batch:</p>
         <Tex block>{String.raw`E = \frac{1}{N}\sum_{n=1}^{N}\frac{1}{784}\sum_{k=1}^{784}\left(x_{k}^{(n)} - \hat{x}_{k}^{(n)}\right)^2`}</Tex>
