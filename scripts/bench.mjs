@@ -10,7 +10,7 @@
 // Options: --backend webgl|wasm|cpu (default webgl), --seconds N (timed window, default 20),
 // --warmup N (seconds before each lesson window, default 3), --drift-steps N (default 2000).
 // Exit code 0 whether or not the targets are met; non-zero only when something could not be measured.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -47,6 +47,49 @@ function parseArgs(argv) {
 const log = (...args) => console.error('[bench]', ...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const round = (x, digits = 1) => Number(x.toFixed(digits));
+
+/** Busy CPU time of the whole machine, and of this process and its descendants (alive or reaped), in clock ticks; null off Linux. */
+function cpuTicks() {
+  if (!existsSync('/proc/stat')) return null;
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const machineBusy = fields.reduce((a, b) => a + b, 0) - fields[3] - (fields[4] ?? 0); // minus idle and iowait
+  const children = new Map();
+  const own = new Map();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try { stat = readFileSync(`/proc/${entry}/stat`, 'utf8'); } catch { continue; }
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // f[0] is field 3 (state)
+    const ppid = Number(f[1]);
+    own.set(Number(entry), Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])); // utime stime cutime cstime
+    if (!children.has(ppid)) children.set(ppid, []);
+    children.get(ppid).push(Number(entry));
+  }
+  let tree = 0;
+  const stack = [process.pid];
+  while (stack.length) {
+    const pid = stack.pop();
+    tree += own.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return { machineBusy, tree };
+}
+
+/**
+ * Share of the machine's CPU that processes outside this benchmark used between `start()` and `stop()`:
+ * other builds, tests or browsers on the machine skew the ratios, so the result says how much there was.
+ */
+function otherCpuMeter() {
+  const a = cpuTicks();
+  const t0 = Date.now();
+  return () => {
+    const b = cpuTicks();
+    if (!a || !b) return null;
+    const ticksPerSecond = 100; // USER_HZ on Linux
+    const capacity = ((Date.now() - t0) / 1000) * ticksPerSecond * cpus().length;
+    return Math.max(0, ((b.machineBusy - a.machineBusy) - (b.tree - a.tree)) / capacity);
+  };
+}
 
 /** Collects long tasks from page start; installed before any page script runs. */
 function installLongTaskObserver() {
@@ -131,11 +174,14 @@ async function measureLesson(page, { seconds, warmup }, label) {
 }
 
 async function benchTraining(page, opts) {
+  const otherCpu = otherCpuMeter();
   const lesson1 = await measureLesson(page, opts, 'lesson run 1');
   log(`bare tfjs loop: ${opts.seconds} s…`);
   const bare = await page.evaluate(([s, b]) => window.__cnnlabBench.runBareAutoencoder(s, b), [opts.seconds, opts.backend]);
   log(`bare tfjs loop: ${bare.steps} steps in ${bare.seconds.toFixed(1)} s = ${bare.examplesPerSecond.toFixed(0)} examples/s (numTensors ${bare.numTensorsBefore} → ${bare.numTensorsAfter})`);
   const lesson2 = await measureLesson(page, opts, 'lesson run 2');
+  const otherCpuShare = otherCpu();
+  if (otherCpuShare !== null) log(`other processes used ${(otherCpuShare * 100).toFixed(0)}% of the machine's CPU while training was measured${otherCpuShare > 0.1 ? ': the ratio is unreliable, rerun on a quiet machine' : ''}`);
   const lessonStepsPerSecond = (lesson1.stepsPerSecond + lesson2.stepsPerSecond) / 2;
   const examplesPerSecond = lessonStepsPerSecond * BATCH_SIZE;
   const maxOf = (a, b) => (a === null || b === null ? null : Math.max(a, b));
@@ -155,6 +201,7 @@ async function benchTraining(page, opts) {
       baselineSteps: bare.steps,
       longTaskCount: lesson1.longTaskCount === null ? null : lesson1.longTaskCount + lesson2.longTaskCount,
       longestTaskWithWarmupMs: lesson1.longestTaskWithWarmupMs === null ? null : round(maxOf(lesson1.longestTaskWithWarmupMs, lesson2.longestTaskWithWarmupMs)),
+      otherCpuShare: otherCpuShare === null ? null : round(otherCpuShare, 3),
     },
     stepsPerSecond: lessonStepsPerSecond,
   };

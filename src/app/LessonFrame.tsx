@@ -37,7 +37,7 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
       <header className="lesson-header">
         <h1>{title}</h1>
         <nav className="step-nav" aria-label="Lesson steps">
-          <button type="button" onClick={() => navigate({ step: index })} disabled={index === 0} aria-label="Previous step">← Previous</button>
+          <button type="button" onClick={() => navigate({ step: index })} disabled={index === 0} aria-label="Previous">← Previous</button>
           <ol className="step-dots">
             {steps.map((s, i) => (
               <li key={s.title}>
@@ -53,7 +53,7 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
               </li>
             ))}
           </ol>
-          <button type="button" onClick={() => navigate({ step: index + 2 })} disabled={index === steps.length - 1} aria-label="Next step">Next →</button>
+          <button type="button" onClick={() => navigate({ step: index + 2 })} disabled={index === steps.length - 1} aria-label="Next">Next →</button>
         </nav>
       </header>
       <div className="lesson-body">

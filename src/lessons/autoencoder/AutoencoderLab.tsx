@@ -26,10 +26,11 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   const [trainer, setTrainer] = useState<Trainer | null>(null);
   const [parameters, setParameters] = useState<number | null>(null);
   const views = useRef<AutoencoderLiveViews | null>(null);
-  const refs = {
-    originals: useRef<HTMLDivElement>(null), reconstructions: useRef<HTMLDivElement>(null),
-    filters: useRef<HTMLDivElement>(null), loss: useRef<HTMLDivElement>(null), code: useRef<HTMLDivElement>(null),
-  };
+  const originalsRef = useRef<HTMLDivElement>(null);
+  const reconstructionsRef = useRef<HTMLDivElement>(null);
+  const filtersRef = useRef<HTMLDivElement>(null);
+  const lossRef = useRef<HTMLDivElement>(null);
+  const codeRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
 
   // Build the task and trainer once per (hidden size, seed); dispose both on change or unmount.
@@ -49,6 +50,9 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
         }
       },
     });
+    // The task owns tensors, so it is made here (not during render) and disposed by this effect's cleanup;
+    // state hands it to the views.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setTask(t);
     setTrainer(tr);
     setParameters(countParameters(t.model));
@@ -71,7 +75,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     if (!task) return;
     if (!views.current) {
       views.current = new AutoencoderLiveViews(
-        { originals: refs.originals.current!, reconstructions: refs.reconstructions.current!, filters: refs.filters.current!, loss: refs.loss.current!, code: refs.code.current! },
+        { originals: originalsRef.current!, reconstructions: reconstructionsRef.current!, filters: filtersRef.current!, loss: lossRef.current!, code: codeRef.current! },
         task, data.test, setSelected,
       );
     } else {
@@ -97,22 +101,22 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
       </section>
       <section className="panel recon-panel" data-panel="reconstructions" aria-labelledby="ae-recon-title">
         <h3 id="ae-recon-title">Test digits (top) and their reconstructions (bottom)</h3>
-        <div ref={refs.originals} className="grid-host" />
-        <div ref={refs.reconstructions} className="grid-host" />
+        <div ref={originalsRef} className="grid-host" />
+        <div ref={reconstructionsRef} className="grid-host" />
         <p className="hint">The first {SHOWN_DIGITS} images of the MNIST test set; the network never trains on them. Click one to see its code.</p>
       </section>
       <section className="panel loss-panel" data-panel="loss" aria-labelledby="ae-loss-title">
         <h3 id="ae-loss-title">Loss</h3>
-        <div ref={refs.loss} className="chart-host" />
+        <div ref={lossRef} className="chart-host" />
       </section>
       <section className="panel filters-panel" data-panel="filters" aria-labelledby="ae-filters-title">
         <h3 id="ae-filters-title">What the {settings.hiddenSize} hidden units learned</h3>
-        <div ref={refs.filters} className="grid-host" />
+        <div ref={filtersRef} className="grid-host" />
         <p className="hint">Each tile is one hidden unit&apos;s 784 input weights drawn as a 28×28 image (blue positive, red negative, each tile scaled to its own largest weight).</p>
       </section>
       <section className="panel code-panel" data-panel="code" aria-labelledby="ae-code-title">
         <h3 id="ae-code-title">The code of the selected digit</h3>
-        <div ref={refs.code} className="grid-host" />
+        <div ref={codeRef} className="grid-host" />
         <p className="hint">{settings.hiddenSize} numbers between 0 and 1 (dark = 0, yellow = 1): all the decoder gets to rebuild 784 pixels.</p>
       </section>
       <DrawPanel task={task} />

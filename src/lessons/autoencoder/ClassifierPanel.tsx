@@ -13,11 +13,11 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
  */
 export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | null; data: MnistData; seed: number }) {
   const [phase, setPhase] = useState<{ name: ClassificationPhase; fraction: number } | null>(null);
-  const [result, setResult] = useState<(ClassificationResult & { atStep: number }) | null>(null);
+  // A result belongs to the network it measured; a rebuilt network (new size or seed) hides it.
+  const [result, setResult] = useState<(ClassificationResult & { atStep: number; task: AutoencoderTask }) | null>(null);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
-  useEffect(() => { abort.current?.abort(); setResult(null); }, [task]);
 
   const run = async () => {
     if (!task || !data.train) return;
@@ -30,7 +30,7 @@ export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | 
     try {
       const r = await runCodeClassification(task.model, data.train, data.test, { ...DEFAULT_CLASSIFICATION, seed },
         (name, fraction) => setPhase({ name, fraction }), controller.signal);
-      if (!controller.signal.aborted) setResult({ ...r, atStep });
+      if (!controller.signal.aborted) setResult({ ...r, atStep, task });
     } catch (err) {
       if (!controller.signal.aborted) setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -57,7 +57,7 @@ export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | 
         </div>
       )}
       {error && <p role="alert" className="error">The experiment stopped: {error}</p>}
-      {result && (
+      {result && result.task === task && (
         <table className="results">
           <caption>Test accuracy on {result.testCount.toLocaleString('en-US')} MNIST test images (measured in this browser, autoencoder after {result.atStep} steps)</caption>
           <thead><tr><th scope="col">Softmax layer on…</th><th scope="col">Accuracy</th></tr></thead>

@@ -14,13 +14,13 @@ export function SettingsPanel({ settings, seed, parameters }: { settings: Autoen
   return (
     <div className="settings">
       <div className="setting">
-        <label htmlFor={`${id}-lr`}>Learning rate (Adam): <output>{settings.learningRate.toPrecision(2)}</output></label>
+        <label htmlFor={`${id}-lr`}>Learning rate (Adam): <span className="value">{settings.learningRate.toPrecision(2)}</span></label>
         <input id={`${id}-lr`} type="range" min={LR_MIN_EXP} max={LR_MAX_EXP} step={0.05} value={lrExp}
           aria-valuetext={settings.learningRate.toPrecision(2)}
           onChange={(e) => updateParams({ lr: (10 ** Number(e.target.value)).toPrecision(2) })} />
       </div>
       <div className="setting">
-        <label htmlFor={`${id}-hidden`}>Hidden units: <output>{settings.hiddenSize}</output></label>
+        <label htmlFor={`${id}-hidden`}>Hidden units: <span className="value">{settings.hiddenSize}</span></label>
         <input id={`${id}-hidden`} type="range" min={0} max={HIDDEN_SIZES.length - 1} step={1} value={hiddenIndex}
           aria-valuetext={`${settings.hiddenSize} hidden units`}
           onChange={(e) => updateParams({ hidden: String(HIDDEN_SIZES[Number(e.target.value)]) })} />
@@ -33,7 +33,7 @@ export function SettingsPanel({ settings, seed, parameters }: { settings: Autoen
         </label>
       </div>
       <div className="setting">
-        <label htmlFor={`${id}-noise`}>Input noise (denoising): <output>{Math.round(settings.inputNoise * 100)}% of pixels dropped</output></label>
+        <label htmlFor={`${id}-noise`}>Input noise (denoising): <span className="value">{Math.round(settings.inputNoise * 100)}% of pixels dropped</span></label>
         <input id={`${id}-noise`} type="range" min={0} max={0.7} step={0.05} value={settings.inputNoise}
           aria-valuetext={`${Math.round(settings.inputNoise * 100)} percent`}
           onChange={(e) => updateParams({ noise: Number(e.target.value) > 0 ? e.target.value : null })} />

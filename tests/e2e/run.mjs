@@ -1,0 +1,45 @@
+// Browser tests: the production build served by `vite preview` on 127.0.0.1, driven in Debian's headless
+// Chromium with playwright-core. Each test names the backend it wants in the URL. Prints
+// "N passed, N failed" and exits non-zero on any failure. Screenshots go to test-results/e2e/.
+import { ensureDir, launchBrowser, openPage, readStatus, startPreview, waitFor } from './harness.mjs';
+import { autoencoderTests } from './autoencoder.e2e.mjs';
+import { shellTests } from './shell.e2e.mjs';
+import { badInputTests } from './badInput.e2e.mjs';
+
+const OUT = ensureDir('test-results/e2e');
+const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
+const tests = [...shellTests, ...autoencoderTests, ...badInputTests].filter((t) => !only || only.test(t.name));
+
+const server = await startPreview();
+const browser = await launchBrowser();
+let passed = 0;
+let failed = 0;
+try {
+  for (const test of tests) {
+    const started = Date.now();
+    const session = await openPage(browser, server.origin);
+    const ctx = { ...session, origin: server.origin, out: OUT, readStatus, waitFor };
+    try {
+      await test.run(ctx);
+      const { consoleErrors, pageErrors, offsiteRequests } = session.problems;
+      const allowed = test.allowConsoleErrors ?? (() => false);
+      const errors = consoleErrors.filter((e) => !allowed(e));
+      if (errors.length) throw new Error(`console errors: ${errors.join(' | ')}`);
+      if (pageErrors.length) throw new Error(`uncaught errors: ${pageErrors.join(' | ')}`);
+      if (offsiteRequests.length) throw new Error(`requests left 127.0.0.1: ${offsiteRequests.join(', ')}`);
+      passed++;
+      console.log(`✓ ${test.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (err) {
+      failed++;
+      console.log(`✗ ${test.name}\n    ${err instanceof Error ? err.stack ?? err.message : err}`);
+      await session.page.screenshot({ path: `${OUT}/FAILED-${test.name.replace(/\W+/g, '-')}.png`, fullPage: true }).catch(() => {});
+    } finally {
+      await session.context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);

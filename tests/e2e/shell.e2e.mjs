@@ -1,0 +1,38 @@
+// The lecture shell: outline, placeholders, routes with query parameters, the backend badge.
+import assert from 'node:assert/strict';
+
+export const shellTests = [
+  {
+    name: 'home shows the outline; coming lessons get a placeholder; the query survives navigation',
+    async run({ page, origin, out, waitFor }) {
+      await page.goto(`${origin}/#/?backend=cpu&seed=5`);
+      await page.getByRole('heading', { name: 'CNN Lab', level: 1 }).waitFor();
+      for (const title of ['Introduction of Neural Network', 'Popular Deep Learning Libraries', 'Introduction of Deep Neural Network',
+        'Implementation of several Deep models', 'Applications of Deep models in ImageNet']) {
+        await page.getByRole('heading', { name: title }).waitFor();
+      }
+      const link = page.getByRole('link', { name: 'Convolution' });
+      assert.equal(await link.getAttribute('href'), '#/convolution?backend=cpu&seed=5');
+      await page.screenshot({ path: `${out}/home.png`, fullPage: true });
+      await link.click();
+      await page.getByRole('heading', { name: 'Convolution', level: 1 }).waitFor();
+      await page.getByText('This lesson is coming').waitFor();
+      assert.match(page.url(), /#\/convolution\?backend=cpu&seed=5$/);
+      await waitFor(async () => /Backend: cpu/.test(await page.locator('.backend-name').textContent()), { message: 'Backend: cpu' });
+      await page.goto(`${origin}/#/no-such-lesson?backend=cpu`);
+      await page.getByRole('heading', { name: /No lesson called/ }).waitFor();
+    },
+  },
+  {
+    name: 'a backend that cannot start falls back to the next and says so',
+    async run({ page, origin, waitFor }) {
+      // Chromium without --enable-unsafe-webgpu has no usable WebGPU adapter here.
+      await page.goto(`${origin}/#/?backend=webgpu`);
+      const badge = page.locator('.backend-badge');
+      await waitFor(async () => /Backend: (webgl|wasm|cpu)/.test(await badge.textContent()), { message: 'a fallback backend' });
+      const text = await badge.textContent();
+      assert.match(text, /webgpu/i, 'the notice names the backend that failed');
+      assert.match(text, /using (webgl|wasm|cpu) instead/);
+    },
+  },
+];
