@@ -155,6 +155,8 @@ export class Trainer<Extra = unknown> {
     if (gen !== this.generation || this.disposed || this.stepCount !== 0) return;
     this.lossValue = value;
     this.history.push({ step: 0, loss: value, trainingMs: 0 });
+    await this.maybeSnapshot(0);
+    if (gen !== this.generation || this.disposed) return;
     this.emit();
   }
 

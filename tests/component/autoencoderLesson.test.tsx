@@ -66,8 +66,8 @@ describe('autoencoder lesson', () => {
     vi.stubGlobal('fetch', diskFetch());
     goTo('#/autoencoder/2?seed=11&backend=cpu');
     render(<App />);
-    expect(await screen.findByText('Step 2 of 8')).toBeTruthy();
-    const status = await screen.findByRole('status');
+    expect(await screen.findByText('Step 2 of 8', {}, { timeout: 10_000 })).toBeTruthy();
+    const status = await screen.findByRole('status', {}, { timeout: 30_000 });
     await waitFor(() => expect(status.textContent).toMatch(/^step 0 · loss \d+\.\d+$/), { timeout: 30_000 });
     for (const name of ['Train', 'Step', 'Reset', 'Run the classification experiment', 'Clear drawing', 'Previous', 'Next']) {
       expect(screen.getByRole('button', { name, exact: true } as never)).toBeTruthy();

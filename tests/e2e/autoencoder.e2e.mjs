@@ -52,6 +52,16 @@ export const autoencoderTests = [
         await page.getByRole('img', { name }).first().waitFor();
       }
       await page.screenshot({ path: `${out}/autoencoder-training.png`, fullPage: true });
+      // Kept snapshots of the features can be replayed: back to step 0, the tiles show the initial noise.
+      await waitFor(async () => (await readStatus(page)).step >= 230, { timeout: 120_000, message: 'step 230 (a second snapshot)' });
+      const replay = page.getByRole('slider', { name: /Replay the features/ });
+      await replay.waitFor();
+      await replay.fill('0');
+      await page.getByText(/Replay the features: step 0/).waitFor();
+      const atStart = await canvasPixels(page, '[data-panel="filters"] canvas');
+      let same = 0;
+      for (let i = 0; i < atStart.length; i++) same += atStart[i] === filtersBefore[i] ? 1 : 0;
+      assert.ok(same > atStart.length * 0.99, 'replaying step 0 shows the initial weights again');
       await page.getByRole('button', { name: 'Pause' }).click();
       await page.getByRole('button', { name: 'Train' }).waitFor();
       const paused = await readStatus(page);

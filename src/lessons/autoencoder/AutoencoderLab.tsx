@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MnistData } from '../../data/mnist';
 import { Trainer } from '../../engine/trainer';
 import { AutoencoderTask } from '../../model/autoencoderTask';
-import { countParameters } from '../../model/autoencoderReadout';
+import { countParameters, readEncoderFilters } from '../../model/autoencoderReadout';
 import { appStore } from '../../state/store';
 import { TrainingControls, useTrainerBinding } from '../../app/TrainingControls';
 import { AutoencoderLiveViews, SHOWN_DIGITS } from './liveViews';
@@ -10,10 +10,13 @@ import { modelConfig, type AutoencoderSettings } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { DrawPanel } from './DrawPanel';
 import { ClassifierPanel } from './ClassifierPanel';
+import { FeatureReplay } from './FeatureReplay';
 
 export const MAIN_VIEW_ID = 'autoencoder';
 /** Least time between two redraws of the live pictures while training. */
 const REDRAW_MS = 500;
+/** Steps between two kept copies of the encoder weights (for the replay slider). */
+const SNAPSHOT_EVERY_STEPS = 200;
 
 /**
  * The autoencoder's live training view: one Trainer over an AutoencoderTask, the shared controls and
@@ -23,7 +26,7 @@ const REDRAW_MS = 500;
 export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistData; settings: AutoencoderSettings; seed: number; focus: string }) {
   const train = data.train!;
   const [task, setTask] = useState<AutoencoderTask | null>(null);
-  const [trainer, setTrainer] = useState<Trainer | null>(null);
+  const [trainer, setTrainer] = useState<Trainer<Float32Array> | null>(null);
   const [parameters, setParameters] = useState<number | null>(null);
   const views = useRef<AutoencoderLiveViews | null>(null);
   const originalsRef = useRef<HTMLDivElement>(null);
@@ -39,8 +42,10 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     const config = modelConfig(settings, seed);
     const t = new AutoencoderTask(train, data.test, config);
     let lastDraw = -Infinity;
-    const tr = new Trainer({
+    const tr = new Trainer<Float32Array>({
       task: t,
+      // Keep the encoder weights every few hundred steps, so the student can replay how the features formed.
+      snapshot: { everySteps: SNAPSHOT_EVERY_STEPS, take: () => readEncoderFilters(t.model), maxKept: 60 },
       onUpdate: (event) => {
         appStore.getState().setTraining(MAIN_VIEW_ID, event);
         const now = performance.now();
@@ -88,6 +93,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   useEffect(() => { views.current?.select(selected); }, [selected]);
 
   useTrainerBinding(MAIN_VIEW_ID, trainer);
+  const showReplay = useCallback((snap: { step: number; filters: Float32Array } | null) => views.current?.showReplay(snap), []);
 
   const epochs = useMemo(() => (task ? (s: number) => task.epochsAfter(s) : () => 0), [task]);
 
@@ -111,6 +117,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
       </section>
       <section className="panel filters-panel" data-panel="filters" aria-labelledby="ae-filters-title">
         <h3 id="ae-filters-title">What the {settings.hiddenSize} hidden units learned</h3>
+        <FeatureReplay trainer={trainer} onShow={showReplay} />
         <div ref={filtersRef} className="grid-host" />
         <p className="hint">Each tile is one hidden unit&apos;s 784 input weights drawn as a 28×28 image (blue positive, red negative, each tile scaled to its own largest weight).</p>
       </section>

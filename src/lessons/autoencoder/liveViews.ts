@@ -34,6 +34,8 @@ export class AutoencoderLiveViews {
   private readonly digits: Float32Array;
   private readonly labels: Uint8Array;
   private selected = 0;
+  /** A kept snapshot of the encoder weights shown instead of the live ones (replay), or null for live. */
+  private replay: { step: number; filters: Float32Array } | null = null;
   private refreshing: Promise<void> | null = null;
   private again = false;
   private destroyed = false;
@@ -66,11 +68,19 @@ export class AutoencoderLiveViews {
   setTask(task: AutoencoderTask): void {
     this.task = task;
     this.termsHistory.length = 0;
+    this.replay = null;
     if (task.model.config.hiddenSize !== this.hiddenSize) {
       this.hiddenSize = task.model.config.hiddenSize;
       this.filters.destroy();
       this.filters = this.makeFilterGrid();
     }
+  }
+
+  /** Shows the learned features as they were at an earlier step (null: back to live). */
+  showReplay(snapshot: { step: number; filters: Float32Array } | null): void {
+    this.replay = snapshot;
+    if (snapshot && snapshot.filters.length === this.hiddenSize * MNIST_PIXELS) this.drawFilters(snapshot.filters, snapshot.step);
+    else void this.refresh();
   }
 
   select(index: number): void {
@@ -108,6 +118,13 @@ export class AutoencoderLiveViews {
 
   private latestHistory: HistoryPoint[] = [];
 
+  private drawFilters(filters: Float32Array, step: number): void {
+    this.filters.update({
+      tiles: filters, count: this.hiddenSize,
+      description: `The ${this.hiddenSize} hidden units' incoming weights at step ${step}, each drawn as a 28 by 28 image: blue positive, red negative, white zero.`,
+    });
+  }
+
   private makeFilterGrid(): ImageGrid {
     const columns = Math.ceil(Math.sqrt(this.hiddenSize));
     const scale = this.hiddenSize > 144 ? 1 : 2;
@@ -130,10 +147,7 @@ export class AutoencoderLiveViews {
       const prev = this.termsHistory[this.termsHistory.length - 1];
       if (!prev || prev.step < last.step) this.termsHistory.push({ step: last.step, ...terms });
     }
-    this.filters.update({
-      tiles: filters, count: hidden,
-      description: `The ${hidden} hidden units' incoming weights, each drawn as a 28 by 28 image: blue positive, red negative, white zero.`,
-    });
+    if (!this.replay) this.drawFilters(filters, last?.step ?? 0);
     this.reconstructions.update({
       tiles: recon.reconstructions, count: SHOWN_DIGITS, highlight: this.selected,
       description: `Reconstructions of the test digits ${Array.from(this.labels).join(', ')} after ${last?.step ?? 0} training steps.`,
