@@ -3,8 +3,10 @@
 //
 //   1. autoencoder-train: examples/s of the lesson training with all its views live, against a bare tfjs
 //      loop of the same model in the same page (lesson, bare, lesson; the two lesson runs are averaged),
-//      and the longest main-thread task while the lesson trains.
-//   2. autoencoder-tensor-drift: tf.memory().numTensors before and after DRIFT_STEPS more lesson steps.
+//      and the longest main-thread task while the lesson trains. Extra fields help read it: the lesson's
+//      steps per animation frame (1.00 means the loop is capped by the frame rate) and otherCpuShare, the
+//      share of the machine's CPU other processes took meanwhile (above ~0.1 the ratio is noise).
+//   2. autoencoder-tensor-drift: tf.memory().numTensors before and after --drift-steps more lesson steps.
 //   3. initial-js: gzipped bytes of the JavaScript loaded before the lesson first shows its status.
 //
 // Options: --backend webgl|wasm|cpu (default webgl), --seconds N (timed window, default 20),
@@ -91,8 +93,14 @@ function otherCpuMeter() {
   };
 }
 
-/** Collects long tasks from page start; installed before any page script runs. */
-function installLongTaskObserver() {
+/**
+ * Installed before any page script runs: collects long tasks from page start, and counts animation frames
+ * (a lesson that trains one step per frame is capped by the display rate, not by the backend).
+ */
+function installPageProbes() {
+  window.__benchFrames = 0;
+  const countFrame = () => { window.__benchFrames++; requestAnimationFrame(countFrame); };
+  requestAnimationFrame(countFrame);
   window.__benchLongTasks = [];
   try {
     new PerformanceObserver((list) => {
@@ -125,7 +133,7 @@ function nextStatusChange(page, timeoutMs = 15_000) {
       observer.disconnect();
       clearTimeout(timer);
       const m = /^step (\d+)/.exec(text.trim());
-      resolvePromise({ step: m ? Number(m[1]) : NaN, t: performance.now(), text });
+      resolvePromise({ step: m ? Number(m[1]) : NaN, t: performance.now(), frames: window.__benchFrames, text });
     });
     observer.observe(el, { childList: true, characterData: true, subtree: true });
   }), timeoutMs);
@@ -164,12 +172,15 @@ async function measureLesson(page, { seconds, warmup }, label) {
     longestTaskMs: longest(windowTasks),
     longTaskCount: tasks === null ? null : windowTasks.length,
     longestTaskWithWarmupMs: longest(inWindow(trainPressedAt, last.t)),
+    stepsPerFrame: steps / (last.frames - first.frames),
+    framesPerSecond: (last.frames - first.frames) / elapsed,
   };
   const worst = [...inWindow(trainPressedAt, last.t)].sort((x, y) => y.duration - x.duration).slice(0, 3)
     .map((e) => `${e.duration.toFixed(0)} ms at +${((e.start - trainPressedAt) / 1000).toFixed(1)} s`);
   if (worst.length) log(`${label}: longest tasks since Train was pressed (window starts at +${((first.t - trainPressedAt) / 1000).toFixed(1)} s): ${worst.join(', ')}`);
   if (!(steps > 0)) throw new Error(`${label}: the status step did not advance (${first.text} → ${last.text})`);
-  log(`${label}: ${steps} steps in ${elapsed.toFixed(1)} s = ${(run.stepsPerSecond * BATCH_SIZE).toFixed(0)} examples/s; longest task ${run.longestTaskMs?.toFixed(0)} ms (${run.longTaskCount} long tasks)`);
+  log(`${label}: ${steps} steps in ${elapsed.toFixed(1)} s = ${(run.stepsPerSecond * BATCH_SIZE).toFixed(0)} examples/s; longest task ${run.longestTaskMs?.toFixed(0)} ms (${run.longTaskCount} long tasks); ${run.stepsPerFrame.toFixed(2)} steps per frame at ${run.framesPerSecond.toFixed(0)} frames/s`);
+  if (run.stepsPerFrame > 0.95 && run.stepsPerFrame <= 1.05) log(`${label}: one step per animation frame: the lesson is capped by the frame rate, not by the backend`);
   return run;
 }
 
@@ -202,6 +213,7 @@ async function benchTraining(page, opts) {
       longTaskCount: lesson1.longTaskCount === null ? null : lesson1.longTaskCount + lesson2.longTaskCount,
       longestTaskWithWarmupMs: lesson1.longestTaskWithWarmupMs === null ? null : round(maxOf(lesson1.longestTaskWithWarmupMs, lesson2.longestTaskWithWarmupMs)),
       otherCpuShare: otherCpuShare === null ? null : round(otherCpuShare, 3),
+      lessonStepsPerFrame: round((lesson1.stepsPerFrame + lesson2.stepsPerFrame) / 2, 2),
     },
     stepsPerSecond: lessonStepsPerSecond,
   };
@@ -295,7 +307,7 @@ async function main() {
     log(`serving ${preview.origin}; backend ${opts.backend}`);
 
     const { page, problems } = await openPage(browser, preview.origin);
-    await page.addInitScript(installLongTaskObserver);
+    await page.addInitScript(installPageProbes);
     await page.goto(`${preview.origin}/#/autoencoder?backend=${opts.backend}&seed=${SEED}&bench=1`);
     await waitForLessonReady(page);
     await page.waitForFunction(() => !!window.__cnnlabBench, null, { timeout: 30_000 });

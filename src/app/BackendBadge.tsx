@@ -6,10 +6,10 @@ export function BackendBadge() {
   return (
     <div className="backend-badge">
       <span className="backend-name">Backend: {backend.name ?? 'starting…'}</span>
-      {backend.renderer && <span className="backend-renderer" title="WebGL renderer"> · {backend.renderer}</span>}
+      {backend.renderer && <span className="backend-renderer" title={`WebGL renderer: ${backend.renderer}`}> · {backend.renderer}</span>}
       {backend.software && (
-        <span className="warning" role="note">
-          {' '}⚠ software rendering (no GPU acceleration): training runs much slower than on a real GPU
+        <span className="warning" role="note" title="The browser draws WebGL on the CPU here, so training is far slower than on a GPU.">
+          {' '}⚠ software rendering, no GPU: training is slow
         </span>
       )}
       {backend.notice && <div className="backend-notice" role="alert">{backend.notice}</div>}

@@ -47,6 +47,7 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
                   aria-current={i === index ? 'step' : undefined}
                   onClick={() => navigate({ step: i + 1 })}
                   title={s.title}
+                  aria-label={`${i + 1}. ${s.title}`}
                 >
                   {i + 1}
                 </button>
@@ -57,7 +58,8 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
         </nav>
       </header>
       <div className="lesson-body">
-        <section className="step-text" aria-live="polite" aria-labelledby="step-title">
+        <p className="sr-only" aria-live="polite">Step {index + 1} of {steps.length}: {current.title}</p>
+        <section className="step-text" aria-labelledby="step-title">
           <p className="step-count">Step {index + 1} of {steps.length}</p>
           <h2 id="step-title">{current.title}</h2>
           {current.body}

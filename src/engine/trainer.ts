@@ -39,6 +39,13 @@ export interface TrainerOptions<Extra> {
   snapshot?: { everySteps: number; take: () => Promise<Extra>; maxKept?: number };
   /** Waits between two steps so the page can paint; defaults to `tf.nextFrame` (requestAnimationFrame). */
   nextFrame?: () => Promise<void>;
+  /**
+   * Keep stepping until this many ms have passed since the last frame, then yield to the page (default 12:
+   * the page still paints at 60 frames/s). 0 = exactly one step per frame.
+   */
+  frameBudgetMs?: number;
+  /** Most steps run between two frames, so queued GPU work cannot pile up (default 8). */
+  maxStepsPerFrame?: number;
   /** Current time in ms; defaults to performance.now. */
   now?: () => number;
   /** Longest history kept (oldest points are thinned, never the newest). */
@@ -47,6 +54,8 @@ export interface TrainerOptions<Extra> {
 
 const DEFAULT_READBACK_MS = 250;
 const DEFAULT_MAX_HISTORY = 5000;
+const DEFAULT_FRAME_BUDGET_MS = 12;
+const DEFAULT_MAX_STEPS_PER_FRAME = 8;
 
 /**
  * The one training loop every lesson uses (after tensorflow/playground's Player and GAN Lab's loop):
@@ -57,7 +66,11 @@ const DEFAULT_MAX_HISTORY = 5000;
 export class Trainer<Extra = unknown> {
   private readonly task: TrainTask;
   private readonly opts: TrainerOptions<Extra>;
+  /** Bumped by start, pause, step, reset and dispose: a loop whose number is stale stops. */
   private generation = 0;
+  /** Bumped by reset and dispose only: a loss or step that began before a reset never writes after it. */
+  private resetId = 0;
+  private pendingLossResetId = 0;
   private statusValue: TrainerStatus = 'idle';
   private stepCount = 0;
   private lossValue: number | null = null;
@@ -110,26 +123,29 @@ export class Trainer<Extra = unknown> {
     this.statusValue = 'paused';
     this.pauseReasonValue = reason;
     this.emit();
-    return this.readback(this.generation);
+    return this.readback();
   }
 
   /** Exactly one training batch (pausing first if running), then a read-back. */
   async step(): Promise<void> {
     if (this.disposed) return;
+    const resetAtCall = this.resetId;
     if (this.statusValue === 'running') await this.pause();
+    if (resetAtCall !== this.resetId || this.disposed) return; // a Reset came in while pausing
     const gen = ++this.generation;
     this.pauseReasonValue = null;
     const t0 = this.now();
     if (!this.runOneStep(gen)) return;
     this.trainingMsBefore += this.now() - t0;
     if (this.statusValue === 'idle') this.statusValue = 'paused';
-    await this.readback(gen, true);
+    await this.readback();
   }
 
   /** Cancels any loop, re-initialises the task, clears history, and reports the fresh loss at step 0. */
   async reset(): Promise<void> {
     if (this.disposed) return;
-    const gen = ++this.generation;
+    this.generation++;
+    const resetId = ++this.resetId;
     this.statusValue = 'idle';
     this.stepCount = 0;
     this.lossValue = null;
@@ -143,26 +159,29 @@ export class Trainer<Extra = unknown> {
     this.snapshots.length = 0;
     this.task.reset();
     this.emit();
-    await this.measureInitialLoss(gen);
+    await this.measureInitialLoss(resetId);
   }
 
   /** Reads the loss of the untrained weights (if the task can) so the readout shows it at step 0. */
-  async measureInitialLoss(gen = this.generation): Promise<void> {
+  async measureInitialLoss(resetId = this.resetId): Promise<void> {
     if (!this.task.evaluateLoss || this.stepCount !== 0) return;
     const lossTensor = this.task.evaluateLoss();
     const value = (await lossTensor.data())[0];
     lossTensor.dispose();
-    if (gen !== this.generation || this.disposed || this.stepCount !== 0) return;
+    if (resetId !== this.resetId || this.disposed || this.stepCount !== 0) return;
     this.lossValue = value;
+    // Measured again at step 0 (the objective changed): the new value replaces the old one.
+    this.history.length = 0;
     this.history.push({ step: 0, loss: value, trainingMs: 0 });
     await this.maybeSnapshot(0);
-    if (gen !== this.generation || this.disposed) return;
+    if (resetId !== this.resetId || this.disposed) return;
     this.emit();
   }
 
   /** Stops for good and frees the pending tensor. The task itself belongs to its owner. */
   dispose(): void {
     this.generation++;
+    this.resetId++;
     this.disposed = true;
     this.statusValue = 'idle';
     this.dropPendingLoss();
@@ -171,14 +190,25 @@ export class Trainer<Extra = unknown> {
   private async loop(gen: number): Promise<void> {
     const nextFrame = this.opts.nextFrame ?? (() => tf.nextFrame());
     const interval = this.opts.readbackIntervalMs ?? DEFAULT_READBACK_MS;
+    const budget = this.opts.frameBudgetMs ?? DEFAULT_FRAME_BUDGET_MS;
+    const maxPerFrame = this.opts.maxStepsPerFrame ?? DEFAULT_MAX_STEPS_PER_FRAME;
+    let frameStart = this.now();
+    let stepsThisFrame = 0;
     while (gen === this.generation) {
       if (!this.runOneStep(gen)) return;
+      stepsThisFrame++;
       if (this.now() - this.lastReadbackAt >= interval) {
-        await this.readback(gen);
+        await this.readback();
         if (gen !== this.generation) return;
       }
       if (this.slowDelayMs > 0) await new Promise((r) => setTimeout(r, this.slowDelayMs));
-      await nextFrame();
+      // Several steps per frame while they are quick (WASM, CPU): a frame wait per step caps training at 60 steps/s.
+      const withinBudget = this.slowDelayMs === 0 && stepsThisFrame < maxPerFrame && this.now() - frameStart < budget;
+      if (!withinBudget) {
+        await nextFrame();
+        frameStart = this.now();
+        stepsThisFrame = 0;
+      }
     }
   }
 
@@ -195,13 +225,16 @@ export class Trainer<Extra = unknown> {
     this.dropPendingLoss();
     this.pendingLoss = lossTensor;
     this.pendingLossStep = this.stepCount;
+    this.pendingLossResetId = this.resetId;
     return true;
   }
 
-  private async readback(gen: number, force = false): Promise<void> {
+  /** Reads the latest step's loss; a value from before a reset is dropped, one from before a pause is kept. */
+  private async readback(): Promise<void> {
     const lossTensor = this.pendingLoss;
     if (!lossTensor) return;
     const step = this.pendingLossStep;
+    const resetId = this.pendingLossResetId;
     this.pendingLoss = null;
     this.lastReadbackAt = this.now();
     let value: number;
@@ -213,7 +246,7 @@ export class Trainer<Extra = unknown> {
       return;
     }
     lossTensor.dispose();
-    if (this.disposed || (gen !== this.generation && !force && this.statusValue === 'running')) return;
+    if (this.disposed || resetId !== this.resetId) return;
     if (step < this.lastReadStep) return; // an older read-back finished after a newer one
     this.lastReadStep = step;
     if (!Number.isFinite(value)) {
@@ -223,6 +256,7 @@ export class Trainer<Extra = unknown> {
     this.lossValue = value;
     this.pushHistory({ step, loss: value, trainingMs: this.trainingMs });
     await this.maybeSnapshot(step);
+    if (resetId !== this.resetId || this.disposed) return;
     this.emit();
   }
 
@@ -231,7 +265,9 @@ export class Trainer<Extra = unknown> {
     if (!snap) return;
     const last = this.snapshots[this.snapshots.length - 1];
     if (last && step - last.step < snap.everySteps) return;
+    const resetId = this.resetId;
     const data = await snap.take();
+    if (resetId !== this.resetId || this.disposed) return;
     this.snapshots.push({ step, data });
     const maxKept = snap.maxKept ?? 50;
     if (this.snapshots.length > maxKept) this.snapshots.splice(1, 1); // keep the first for comparison

@@ -4,7 +4,7 @@ import { deriveSeed, glorotUniform, mulberry32 } from './random';
 /**
  * Settings of the single-hidden-layer autoencoder of the lecture (784 → 100 → 784 on MNIST).
  * The regulariser follows MATLAB's `trainAutoencoder` ('msesparse' loss), which the lecture used:
- * E = MSE + λ·Ω_weights + β·Ω_sparsity, with Ω_weights = ½·Σw² over both weight matrices and
+ * E = (1/N)·Σ_n Σ_k (x_kn − x̂_kn)² + λ·Ω_weights + β·Ω_sparsity, with Ω_weights = ½·Σw² over both weight matrices and
  * Ω_sparsity = Σ_i KL(ρ ‖ ρ̂_i), ρ̂_i the average activation of hidden unit i over the batch.
  */
 export interface AutoencoderConfig {
@@ -99,7 +99,8 @@ export class Autoencoder {
     const { sparse, sparsityWeight, sparsityTarget, l2Weight } = this.configValue;
     const code = this.encode(input);
     const output = this.decode(code);
-    const reconstruction = tf.losses.meanSquaredError(target, output) as tf.Scalar;
+    // MATLAB's "adjusted mean squared error": squared errors summed over the 784 pixels, averaged over images.
+    const reconstruction = tf.mean(tf.sum(tf.squaredDifference(target, output), 1)) as tf.Scalar;
     let sparsity: tf.Scalar = tf.scalar(0);
     let weightDecay: tf.Scalar = tf.scalar(0);
     if (sparse) {

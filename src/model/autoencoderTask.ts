@@ -112,13 +112,17 @@ export class AutoencoderTask implements TrainTask {
     this.model.dispose();
   }
 
-  /** Masking noise: each pixel is zeroed with probability `inputNoise` (seeded per step). */
+  /** Masking noise for training step `step` (seeded per step). */
   private corrupt(clean: Float32Array, step: number): Float32Array {
     const p = this.model.config.inputNoise;
     if (p <= 0) return clean;
-    const random = mulberry32(deriveSeed(this.model.config.seed, `noise-${step}`));
-    const out = new Float32Array(clean.length);
-    for (let i = 0; i < clean.length; i++) out[i] = random() < p ? 0 : clean[i];
-    return out;
+    return maskingNoise(clean, p, mulberry32(deriveSeed(this.model.config.seed, `noise-${step}`)));
   }
+}
+
+/** Masking noise (Vincent et al. 2008): a copy of `clean` with each value set to 0 with probability p. */
+export function maskingNoise(clean: Float32Array, p: number, random: () => number): Float32Array {
+  const out = new Float32Array(clean.length);
+  for (let i = 0; i < clean.length; i++) out[i] = random() < p ? 0 : clean[i];
+  return out;
 }

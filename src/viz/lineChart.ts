@@ -40,7 +40,9 @@ export const DEFAULT_WIDTH = 480;
 export const MAX_DRAWN_POINTS = 600;
 
 const MARGIN = { top: 12, right: 16, bottom: 40, left: 56 };
-const LEGEND_HEIGHT = 20;
+const LEGEND_ROW_HEIGHT = 18;
+const LEGEND_ROWS = 2;
+const LEGEND_HEIGHT = LEGEND_ROW_HEIGHT * LEGEND_ROWS + 4;
 
 /**
  * Keeps at most `max` points for drawing: the first, the last, and between them the minimum
@@ -105,15 +107,24 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
     .attr('data-series', (s) => s.id)
     .attr('stroke', (s) => s.color)
     .attr('stroke-dasharray', (s) => s.dash ?? null);
-  if (multi) {
+  const legend = multi ? svg.append('g').attr('class', 'legend').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) : null;
+
+  /** Legend entries for the series that have data (all of them before any data), wrapped to the width. */
+  function drawLegend(clean: Point[][], innerW: number): void {
+    if (!legend) return;
+    legend.selectAll('*').remove();
+    const anyData = clean.some((pts) => pts.length > 0);
     let x = 0;
-    const legend = svg.append('g').attr('class', 'legend').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`);
-    for (const s of opts.series) {
-      const item = legend.append('g').attr('transform', `translate(${x},0)`);
+    let row = 0;
+    opts.series.forEach((s, i) => {
+      if (anyData && clean[i].length === 0) return;
+      const itemWidth = 34 + s.label.length * 7; // no text measuring in jsdom; an estimate of the label width
+      if (x > 0 && x + itemWidth > innerW && row + 1 < LEGEND_ROWS) { x = 0; row++; }
+      const item = legend.append('g').attr('transform', `translate(${x},${row * LEGEND_ROW_HEIGHT})`);
       item.append('line').attr('x2', 18).attr('y1', 4).attr('y2', 4).attr('stroke', s.color).attr('stroke-width', 2).attr('stroke-dasharray', s.dash ?? null);
       item.append('text').attr('x', 22).attr('y', 8).attr('fill', 'currentColor').text(s.label);
-      x += 34 + s.label.length * 7; // no text measuring in jsdom; an estimate of the label width
-    }
+      x += itemWidth;
+    });
   }
 
   let data: Record<string, Point[]> = {};
@@ -156,6 +167,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
     yTitle.attr('x', -innerH / 2).attr('y', -44);
     const path = line<Point>().x((p) => x(p.x)).y((p) => y(p.y));
     lines.attr('d', (_s, i) => (clean[i].length > 0 ? path(decimate(clean[i])) : null));
+    drawLegend(clean, innerW);
 
     svg.attr('aria-label', describe(clean, latestX));
   }

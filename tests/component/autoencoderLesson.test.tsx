@@ -75,7 +75,7 @@ describe('autoencoder lesson', () => {
     expect(screen.getByRole('slider', { name: /Learning rate/ })).toBeTruthy();
     expect(screen.getByRole('slider', { name: /Hidden units/ })).toBeTruthy();
     expect(screen.getByRole('slider', { name: /Input noise/ })).toBeTruthy();
-    expect(screen.getByRole('checkbox', { name: /Sparsity penalty/ })).toBeTruthy();
+    expect(screen.getByRole('checkbox', { name: /Sparsity \+ weight penalty/ })).toBeTruthy();
     expect(screen.getByText(/157,684 parameters \(counted from the model\)/)).toBeTruthy();
     await userEvent.click(screen.getByRole('button', { name: 'Step' }));
     await waitFor(() => expect(screen.getAllByRole('status')[0].textContent).toMatch(/^step 1 · loss \d+\.\d+$/), { timeout: 30_000 });

@@ -87,18 +87,18 @@ export const autoencoderTests = [
     async run({ page, origin, readStatus, waitFor }) {
       await openLesson(page, origin, 'backend=webgl&seed=7', readStatus, waitFor);
       await page.goto(`${origin}/#/autoencoder/3?seed=7&backend=webgl`);
-      await page.getByText('Step 3 of 8').waitFor();
+      await page.getByText('Step 3 of 8', { exact: true }).waitFor();
       await page.locator('body').click({ position: { x: 5, y: 300 } });
       await page.keyboard.press('ArrowRight');
-      await page.getByText('Step 4 of 8').waitFor();
+      await page.getByText('Step 4 of 8', { exact: true }).waitFor();
       assert.match(page.url(), /#\/autoencoder\/4\?seed=7&backend=webgl$/);
       await page.getByRole('button', { name: 'Previous', exact: true }).click();
-      await page.getByText('Step 3 of 8').waitFor();
+      await page.getByText('Step 3 of 8', { exact: true }).waitFor();
       const slider = page.getByRole('slider', { name: /Learning rate/ });
       await slider.focus();
       await page.keyboard.press('ArrowRight');
       await page.waitForTimeout(200);
-      await page.getByText('Step 3 of 8').waitFor();
+      await page.getByText('Step 3 of 8', { exact: true }).waitFor();
       assert.match(page.url(), /lr=/, 'the slider moved and its value went into the URL');
     },
   },

@@ -30,6 +30,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   const [parameters, setParameters] = useState<number | null>(null);
   const views = useRef<AutoencoderLiveViews | null>(null);
   const originalsRef = useRef<HTMLDivElement>(null);
+  const noisyRef = useRef<HTMLDivElement>(null);
   const reconstructionsRef = useRef<HTMLDivElement>(null);
   const filtersRef = useRef<HTMLDivElement>(null);
   const lossRef = useRef<HTMLDivElement>(null);
@@ -72,15 +73,19 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
 
   // Learning rate, sparsity and noise take effect on the next step without losing the weights.
   useEffect(() => {
-    task?.model.updateConfig({ learningRate: settings.learningRate, sparse: settings.sparse, inputNoise: settings.inputNoise });
-  }, [task, settings.learningRate, settings.sparse, settings.inputNoise]);
+    if (!task) return;
+    const objectiveChanged = task.model.config.sparse !== settings.sparse;
+    task.model.updateConfig({ learningRate: settings.learningRate, sparse: settings.sparse, inputNoise: settings.inputNoise });
+    // Before the first step the readout shows the untrained loss; a different objective gives a different one.
+    if (objectiveChanged && trainer?.completedSteps === 0) void trainer.measureInitialLoss();
+  }, [task, trainer, settings.learningRate, settings.sparse, settings.inputNoise]);
 
   // The live pictures: created once the DOM and the first task exist.
   useEffect(() => {
     if (!task) return;
     if (!views.current) {
       views.current = new AutoencoderLiveViews(
-        { originals: originalsRef.current!, reconstructions: reconstructionsRef.current!, filters: filtersRef.current!, loss: lossRef.current!, code: codeRef.current! },
+        { originals: originalsRef.current!, noisy: noisyRef.current!, reconstructions: reconstructionsRef.current!, filters: filtersRef.current!, loss: lossRef.current!, code: codeRef.current! },
         task, data.test, setSelected,
       );
     } else {
@@ -93,6 +98,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   useEffect(() => { views.current?.select(selected); }, [selected]);
 
   useTrainerBinding(MAIN_VIEW_ID, trainer);
+  useScrollToFocus(focus);
   const showReplay = useCallback((snap: { step: number; filters: Float32Array } | null) => views.current?.showReplay(snap), []);
 
   const epochs = useMemo(() => (task ? (s: number) => task.epochsAfter(s) : () => 0), [task]);
@@ -105,15 +111,18 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
         <EpochNote epochs={epochs} />
         <SettingsPanel settings={settings} seed={seed} parameters={parameters} />
       </section>
-      <section className="panel recon-panel" data-panel="reconstructions" aria-labelledby="ae-recon-title">
-        <h3 id="ae-recon-title">Test digits (top) and their reconstructions (bottom)</h3>
-        <div ref={originalsRef} className="grid-host" />
-        <div ref={reconstructionsRef} className="grid-host" />
-        <p className="hint">The first {SHOWN_DIGITS} images of the MNIST test set; the network never trains on them. Click one to see its code.</p>
-      </section>
       <section className="panel loss-panel" data-panel="loss" aria-labelledby="ae-loss-title">
         <h3 id="ae-loss-title">Loss</h3>
         <div ref={lossRef} className="chart-host" />
+      </section>
+      <section className="panel recon-panel" data-panel="reconstructions" aria-labelledby="ae-recon-title">
+        <h3 id="ae-recon-title">
+          {settings.inputNoise > 0 ? 'Test digits (top), the damaged inputs the network gets (middle), its reconstructions (bottom)' : 'Test digits (top) and their reconstructions (bottom)'}
+        </h3>
+        <div ref={originalsRef} className="grid-host" />
+        <div ref={noisyRef} className="grid-host" hidden />
+        <div ref={reconstructionsRef} className="grid-host" />
+        <p className="hint">The first {SHOWN_DIGITS} images of the MNIST test set; the network never trains on them. Click one to see its code.</p>
       </section>
       <section className="panel filters-panel" data-panel="filters" aria-labelledby="ae-filters-title">
         <h3 id="ae-filters-title">What the {settings.hiddenSize} hidden units learned</h3>
@@ -141,4 +150,15 @@ function EpochNote({ epochs }: { epochs: (steps: number) => number }) {
     setText((old) => (old === t ? old : t));
   }), [epochs]);
   return <p className="epoch-note">{text}</p>;
+}
+
+/** Brings the panel the current step talks about into view when the step changes (not on first render). */
+function useScrollToFocus(focus: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) { first.current = false; return; }
+    const selector = focus === 'controls' ? '.lab .controls-panel' : `.lab [data-panel="${focus}"]`;
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+    document.querySelector(selector)?.scrollIntoView?.({ block: 'nearest', behavior: reduce ? 'auto' : 'smooth' });
+  }, [focus]);
 }

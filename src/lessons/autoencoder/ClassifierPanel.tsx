@@ -2,10 +2,17 @@ import { useEffect, useRef, useState } from 'react';
 import type { MnistData } from '../../data/mnist';
 import type { AutoencoderTask } from '../../model/autoencoderTask';
 import { DEFAULT_CLASSIFICATION, runCodeClassification, type ClassificationPhase, type ClassificationResult } from '../../model/codeClassifier';
-import { appStore } from '../../state/store';
+import { appStore, useAppStore } from '../../state/store';
 import { MAIN_VIEW_ID } from './AutoencoderLab';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** What the autoencoder was trained to do (its penalties and noise), to tell when a result is out of date. */
+function objectiveKey(task: AutoencoderTask | null): string {
+  if (!task) return '';
+  const { sparse, inputNoise, hiddenSize } = task.model.config;
+  return `${hiddenSize}/${sparse}/${inputNoise}`;
+}
 
 /**
  * The lecture's MATLAB example, classifying with the codes: a softmax layer on the frozen encoder's codes,
@@ -14,7 +21,10 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | null; data: MnistData; seed: number }) {
   const [phase, setPhase] = useState<{ name: ClassificationPhase; fraction: number } | null>(null);
   // A result belongs to the network it measured; a rebuilt network (new size or seed) hides it.
-  const [result, setResult] = useState<(ClassificationResult & { atStep: number; task: AutoencoderTask }) | null>(null);
+  const [result, setResult] = useState<(ClassificationResult & { atStep: number; task: AutoencoderTask; objective: string }) | null>(null);
+  const step = useAppStore((s) => s.training[MAIN_VIEW_ID]?.step ?? 0);
+  // A reset (step went back) or another objective makes the table describe a network that is gone.
+  const current = result !== null && result.task === task && step >= result.atStep && result.objective === objectiveKey(task);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   useEffect(() => () => abort.current?.abort(), []);
@@ -30,7 +40,7 @@ export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | 
     try {
       const r = await runCodeClassification(task.model, data.train, data.test, { ...DEFAULT_CLASSIFICATION, seed },
         (name, fraction) => setPhase({ name, fraction }), controller.signal);
-      if (!controller.signal.aborted) setResult({ ...r, atStep, task });
+      if (!controller.signal.aborted) setResult({ ...r, atStep, task, objective: objectiveKey(task) });
     } catch (err) {
       if (!controller.signal.aborted) setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -57,7 +67,7 @@ export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | 
         </div>
       )}
       {error && <p role="alert" className="error">The experiment stopped: {error}</p>}
-      {result && result.task === task && (
+      {result && current && (
         <table className="results">
           <caption>Test accuracy on {result.testCount.toLocaleString('en-US')} MNIST test images (measured in this browser, autoencoder after {result.atStep} steps)</caption>
           <thead><tr><th scope="col">Softmax layer on…</th><th scope="col">Accuracy</th></tr></thead>

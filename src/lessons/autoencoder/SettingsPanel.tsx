@@ -29,7 +29,7 @@ export function SettingsPanel({ settings, seed, parameters }: { settings: Autoen
       <div className="setting">
         <label>
           <input type="checkbox" checked={settings.sparse} onChange={(e) => updateParams({ sparse: e.target.checked ? '1' : null })} />
-          {' '}Sparsity penalty (MATLAB: ρ = {MATLAB_EXAMPLE.sparsityTarget}, β = {MATLAB_EXAMPLE.sparsityWeight}, λ = {MATLAB_EXAMPLE.l2Weight})
+          {' '}Sparsity + weight penalty (MATLAB&apos;s example: ρ = {MATLAB_EXAMPLE.sparsityTarget}, β = {MATLAB_EXAMPLE.sparsityWeight}, λ = {MATLAB_EXAMPLE.l2Weight})
         </label>
       </div>
       <div className="setting">
@@ -41,7 +41,7 @@ export function SettingsPanel({ settings, seed, parameters }: { settings: Autoen
       <p className="model-facts">
         784 → {settings.hiddenSize} → 784, sigmoid units ·{' '}
         {parameters === null ? '…' : `${parameters.toLocaleString('en-US')} parameters (counted from the model)`} · seed{' '}
-        <a href={`#/autoencoder?${new URLSearchParams({ seed: String(seed) })}`} onClick={(e) => { e.preventDefault(); updateParams({ seed: String(seed) }); }} title="Put this seed in the address so a link reproduces this run">{seed}</a>
+        <a href={`#/autoencoder?${new URLSearchParams({ seed: String(seed) })}`} onClick={(e) => { e.preventDefault(); updateParams({ seed: String(seed) }); }} title="Put this seed in the address so a link reproduces this run" aria-label={`seed ${seed}: put it in the address so the link reproduces this run`}>{seed}</a>
       </p>
     </div>
   );

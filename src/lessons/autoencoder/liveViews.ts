@@ -1,5 +1,6 @@
 import { MNIST_PIXELS, MNIST_SIDE, mnistBatchToFloat, type MnistSplit } from '../../data/mnist';
-import type { AutoencoderTask } from '../../model/autoencoderTask';
+import { maskingNoise, type AutoencoderTask } from '../../model/autoencoderTask';
+import { deriveSeed, mulberry32 } from '../../model/random';
 import { encodeAndReconstruct, readEncoderFilters } from '../../model/autoencoderReadout';
 import type { HistoryPoint } from '../../engine/trainer';
 import { createCodeView, type CodeView } from '../../viz/codeBars';
@@ -10,8 +11,15 @@ import { formatLoss } from '../../engine/format';
 /** Test digits shown beside their reconstructions: the first SHOWN_DIGITS of the MNIST test set. */
 export const SHOWN_DIGITS = 12;
 
+/** Columns for drawing a code of n units as a near-square grid (16 → 4×4, 100 → 10×10, 400 → 20×20). */
+export function codeColumns(n: number): number {
+  return Math.ceil(Math.sqrt(n));
+}
+
 export interface LiveViewElements {
   originals: HTMLElement;
+  /** Row of damaged inputs, shown only while input noise is on. */
+  noisy: HTMLElement;
   reconstructions: HTMLElement;
   filters: HTMLElement;
   loss: HTMLElement;
@@ -27,10 +35,11 @@ export interface LossTermsPoint { step: number; reconstruction: number; sparsity
  */
 export class AutoencoderLiveViews {
   private readonly originals: ImageGrid;
+  private readonly noisy: ImageGrid;
   private readonly reconstructions: ImageGrid;
   private filters: ImageGrid;
   private readonly loss: LineChart;
-  private readonly code: CodeView;
+  private code: CodeView;
   private readonly digits: Float32Array;
   private readonly labels: Uint8Array;
   private selected = 0;
@@ -48,6 +57,7 @@ export class AutoencoderLiveViews {
     this.labels = test.labels.subarray(0, SHOWN_DIGITS);
     const gridOpts = { tileWidth: MNIST_SIDE, tileHeight: MNIST_SIDE, columns: SHOWN_DIGITS, scale: 2, colormap: 'gray' as const, normalize: 'fixed' as const, range: [0, 1] as [number, number] };
     this.originals = createImageGrid(el.originals, { ...gridOpts, label: 'Test digits', onTileClick: onSelect, highlight: 0 });
+    this.noisy = createImageGrid(el.noisy, { ...gridOpts, label: 'The same digits with input noise' });
     this.reconstructions = createImageGrid(el.reconstructions, { ...gridOpts, label: 'Their reconstructions', onTileClick: onSelect, highlight: 0 });
     this.originals.update({ tiles: this.digits, count: SHOWN_DIGITS, description: `The first ${SHOWN_DIGITS} MNIST test digits: ${Array.from(this.labels).join(', ')}` });
     this.hiddenSize = task.model.config.hiddenSize;
@@ -61,7 +71,7 @@ export class AutoencoderLiveViews {
         { id: 'weightDecay', label: 'weight decay', color: SERIES_COLORS[3], dash: '8 3' },
       ],
     });
-    this.code = createCodeView(el.code, { columns: 10, cell: 16, label: 'Code of the selected digit' });
+    this.code = this.makeCodeView();
   }
 
   /** Use a rebuilt task (new hidden size or seed). */
@@ -73,6 +83,8 @@ export class AutoencoderLiveViews {
       this.hiddenSize = task.model.config.hiddenSize;
       this.filters.destroy();
       this.filters = this.makeFilterGrid();
+      this.code.destroy();
+      this.code = this.makeCodeView();
     }
   }
 
@@ -113,7 +125,7 @@ export class AutoencoderLiveViews {
 
   destroy(): void {
     this.destroyed = true;
-    for (const w of [this.originals, this.reconstructions, this.filters, this.loss, this.code]) w.destroy();
+    for (const w of [this.originals, this.noisy, this.reconstructions, this.filters, this.loss, this.code]) w.destroy();
   }
 
   private latestHistory: HistoryPoint[] = [];
@@ -125,6 +137,11 @@ export class AutoencoderLiveViews {
     });
   }
 
+  private makeCodeView(): CodeView {
+    const columns = codeColumns(this.hiddenSize);
+    return createCodeView(this.el.code, { columns, cell: Math.max(8, Math.floor(160 / columns)), label: 'Code of the selected digit' });
+  }
+
   private makeFilterGrid(): ImageGrid {
     const columns = Math.ceil(Math.sqrt(this.hiddenSize));
     const scale = this.hiddenSize > 144 ? 1 : 2;
@@ -134,9 +151,13 @@ export class AutoencoderLiveViews {
   private async draw(): Promise<void> {
     const task = this.task;
     const model = task.model;
+    // With input noise on, the network is shown what it trains on: damaged digits (a fixed mask, so the row
+    // stays still) whose clean versions it must rebuild.
+    const noise = model.config.inputNoise;
+    const input = noise > 0 ? maskingNoise(this.digits, noise, mulberry32(deriveSeed(model.config.seed, 'display-noise'))) : this.digits;
     const [filters, recon, terms] = await Promise.all([
       readEncoderFilters(model),
-      encodeAndReconstruct(model, this.digits, MNIST_PIXELS),
+      encodeAndReconstruct(model, input, MNIST_PIXELS),
       task.readLossTerms(),
     ]);
     if (this.destroyed || task !== this.task) return;
@@ -148,6 +169,8 @@ export class AutoencoderLiveViews {
       if (!prev || prev.step < last.step) this.termsHistory.push({ step: last.step, ...terms });
     }
     if (!this.replay) this.drawFilters(filters, last?.step ?? 0);
+    this.el.noisy.hidden = noise <= 0;
+    if (noise > 0) this.noisy.update({ tiles: input, count: SHOWN_DIGITS, description: `The test digits with ${Math.round(noise * 100)}% of their pixels set to zero: the input the network sees` });
     this.reconstructions.update({
       tiles: recon.reconstructions, count: SHOWN_DIGITS, highlight: this.selected,
       description: `Reconstructions of the test digits ${Array.from(this.labels).join(', ')} after ${last?.step ?? 0} training steps.`,

@@ -56,9 +56,15 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
           decoder so that no hidden unit is pushed into saturation in the first steps. Within a few hundred batches of
           64 images the digits become recognisable, and later the strokes sharpen.
         </p>
-        <p>The loss is the mean squared error over all pixels of the batch:</p>
-        <Tex block>{String.raw`E = \frac{1}{N}\sum_{n=1}^{N}\frac{1}{784}\sum_{k=1}^{784}\left(x_{k}^{(n)} - \hat{x}_{k}^{(n)}\right)^2`}</Tex>
-        <p>Watch the curve: a fast drop while the network learns the average digit, then a long slow slope while it learns details.</p>
+        <p>
+          The loss is the error MATLAB&apos;s <code>trainAutoencoder</code> reports: squared differences summed over the 784
+          pixels of an image, averaged over the N images of a batch:
+        </p>
+        <Tex block>{String.raw`E = \frac{1}{N}\sum_{n=1}^{N}\sum_{k=1}^{784}\left(x_{k}^{(n)} - \hat{x}_{k}^{(n)}\right)^2`}</Tex>
+        <p>
+          Watch the curve: a steep drop while the hidden units learn the broad shapes that tell one digit from another,
+          then a long, slow slope while they pick up details such as stroke width and slant.
+        </p>
       </>
     ),
   },
@@ -68,13 +74,15 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
     body: (
       <>
         <p>
-          Each tile on the right is one hidden unit&apos;s 784 incoming weights, laid out as a 28 × 28 image. A unit
+          Each tile in the “What the hidden units learned” panel is one hidden unit&apos;s 784 incoming weights, laid out
+          as a 28 × 28 image. A unit
           responds most strongly to inputs shaped like its tile: blue pixels push it on, red pixels push it off.
         </p>
         <p>
           The lecture&apos;s observation is that these features look like curls and pieces of pen strokes — parts that many
-          digits share. They start as random noise; watch them organise while the network trains. Features like these are
-          what later layers, or a classifier, can build on.
+          digits share. They start as random noise; watch them organise while the network trains. Without any penalty
+          many tiles stay broad blobs of mixed sign; the next two steps — a sparsity penalty and input noise — push them
+          towards the cleaner, localised strokes of the lecture&apos;s slide. Drag the replay slider to see how they formed.
         </p>
       </>
     ),
@@ -89,11 +97,12 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
           a sparsity penalty that asks each hidden unit to be active only rarely. If <Tex>{String.raw`\hat\rho_i`}</Tex> is unit
           <Tex>{String.raw`\,i`}</Tex>&apos;s average activation over a batch and <Tex>\rho</Tex> the desired one,
         </p>
-        <Tex block>{String.raw`E = \text{MSE} + \lambda\,\tfrac12\sum w^2 + \beta\sum_{i}\Big[\rho\log\frac{\rho}{\hat\rho_i} + (1-\rho)\log\frac{1-\rho}{1-\hat\rho_i}\Big]`}</Tex>
+        <Tex block>{String.raw`\begin{aligned} E ={}& \frac{1}{N}\sum_{n}\sum_{k}\big(x_{k}^{(n)} - \hat{x}_{k}^{(n)}\big)^2 + \lambda\,\tfrac12\sum w^2 \\ &+ \beta\sum_{i}\Big[\rho\log\frac{\rho}{\hat\rho_i} + (1-\rho)\log\frac{1-\rho}{1-\hat\rho_i}\Big] \end{aligned}`}</Tex>
         <p>
           MATLAB&apos;s example uses <Tex>{String.raw`\rho = 0.15`}</Tex>, <Tex>{String.raw`\beta = 4`}</Tex> and <Tex>{String.raw`\lambda = 0.004`}</Tex>; so does
-          this lesson. Switch the penalty on, press Reset, and train: the loss chart splits into its three terms, and the
-          features become more localised, stroke-like parts.
+          this lesson. Tick “Sparsity + weight penalty”, press Reset, and train: the loss chart splits into its three
+          terms, the average code value settles near 0.15 instead of about 0.5, and the features become more localised,
+          stroke-like parts. The price is blurrier reconstructions: the network now trades accuracy for sparse codes.
         </p>
       </>
     ),
@@ -109,7 +118,8 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
         </p>
         <p>
           To undo the damage the network cannot just copy pixels: it has to know what strokes usually continue where. Try
-          30–50% noise and compare the features with the noise-free run.
+          30–50% noise: a middle row of damaged inputs appears above the reconstructions, and the features turn into
+          longer, cleaner strokes than in the noise-free run.
         </p>
       </>
     ),
@@ -140,7 +150,15 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
         </p>
         <p>
           The comparison is measured in your browser on all 10,000 test images. Run it with an untrained network, then
-          again after training, and see what the learned features are worth.
+          again after training, and see what the learned features are worth: the codes of a trained network do far
+          better than random ones.
+        </p>
+        <p>
+          Do not expect the codes to beat raw pixels by much, or at all, here. A linear softmax on the 784 pixels is
+          already a strong MNIST classifier (its accuracy is the first row of the table), this experiment gives each classifier only 10,000 labelled
+          images for four passes, and squeezing 784 numbers into a hundred throws some information away. The payoff of
+          unsupervised features comes when labels are scarce and when several layers are stacked — MATLAB&apos;s example
+          stacks a second autoencoder before the softmax layer.
         </p>
       </>
     ),

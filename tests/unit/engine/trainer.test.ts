@@ -70,7 +70,7 @@ describe('Trainer', () => {
   it('start() loops between frames, pause() stops it and reads back the latest loss', async () => {
     const task = new QuadraticTask();
     const frames = manualFrames();
-    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, readbackIntervalMs: 1e9 });
+    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, readbackIntervalMs: 1e9, frameBudgetMs: 0 });
     trainer.start();
     expect(trainer.status).toBe('running');
     await frames.tick(4);
@@ -90,7 +90,7 @@ describe('Trainer', () => {
   it('start() twice does not start two loops', async () => {
     const task = new QuadraticTask();
     const frames = manualFrames();
-    const trainer = new Trainer({ task, nextFrame: frames.nextFrame });
+    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, frameBudgetMs: 0 });
     trainer.start();
     trainer.start();
     await frames.tick(3);
@@ -124,7 +124,7 @@ describe('Trainer', () => {
     const task = new QuadraticTask();
     task.failAt = 2;
     const frames = manualFrames();
-    const trainer = new Trainer({ task, nextFrame: frames.nextFrame });
+    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, frameBudgetMs: 0 });
     trainer.start();
     await frames.tick(4);
     expect(trainer.status).toBe('paused');
@@ -191,5 +191,41 @@ describe('status text', () => {
     expect(formatLoss(2.5e-8)).not.toMatch(/e/i);
     expect(Number(formatLoss(2.5e-8))).toBeCloseTo(2.5e-8, 12);
     expect(formatLoss(NaN)).toBe('not a number');
+  });
+});
+
+describe('Trainer against a storm of clicks', () => {
+  it('a Step that was waiting for a pause does not run after a Reset, and no stale loss is written', async () => {
+    const task = new QuadraticTask();
+    const frames = manualFrames();
+    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, readbackIntervalMs: 0 });
+    trainer.start();
+    await frames.tick(3);
+    const stepping = trainer.step(); // pauses first (awaits a read-back)…
+    const resetting = trainer.reset(); // …while Reset arrives
+    await Promise.all([stepping, resetting]);
+    await frames.tick(3);
+    expect(trainer.completedSteps).toBe(0);
+    expect(trainer.status).toBe('idle');
+    expect(trainer.history.map((p) => p.step)).toEqual([0]);
+    expect(trainer.loss).toBe(9);
+    trainer.dispose();
+    task.dispose();
+  });
+});
+
+describe('Trainer frame budget', () => {
+  it('runs several quick steps per frame, up to the cap, then yields', async () => {
+    const task = new QuadraticTask();
+    const frames = manualFrames();
+    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, readbackIntervalMs: 1e9, frameBudgetMs: 1e6, maxStepsPerFrame: 5 });
+    trainer.start();
+    await frames.tick(1);
+    await new Promise((r) => setTimeout(r, 0));
+    // First frame: 5 steps (capped), then one frame released: 5 more.
+    expect(trainer.completedSteps).toBe(10);
+    await trainer.pause();
+    trainer.dispose();
+    task.dispose();
   });
 });
