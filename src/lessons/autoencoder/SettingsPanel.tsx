@@ -28,7 +28,7 @@ export function SettingsPanel({ settings, seed, parameters }: { settings: Autoen
       </div>
       <div className="setting">
         <label>
-          <input type="checkbox" checked={settings.sparse} onChange={(e) => updateParams({ sparse: e.target.checked ? '1' : null })} />
+          <input type="checkbox" checked={settings.sparse} onChange={(e) => updateParams({ sparse: e.target.checked ? null : '0' })} />
           {' '}Sparsity + weight penalty (MATLAB&apos;s example: ρ = {MATLAB_EXAMPLE.sparsityTarget}, β = {MATLAB_EXAMPLE.sparsityWeight}, λ = {MATLAB_EXAMPLE.l2Weight})
         </label>
       </div>

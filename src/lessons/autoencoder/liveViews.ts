@@ -66,7 +66,7 @@ export class AutoencoderLiveViews {
       xLabel: 'training step (batches of 64)', yLabel: 'loss', logY: true, label: 'Loss curve',
       series: [
         { id: 'total', label: 'total loss', color: SERIES_COLORS[0] },
-        { id: 'reconstruction', label: 'reconstruction (MSE)', color: SERIES_COLORS[1], dash: '5 3' },
+        { id: 'reconstruction', label: 'reconstruction error', color: SERIES_COLORS[1], dash: '5 3' },
         { id: 'sparsity', label: 'sparsity penalty', color: SERIES_COLORS[2], dash: '2 2' },
         { id: 'weightDecay', label: 'weight decay', color: SERIES_COLORS[3], dash: '8 3' },
       ],

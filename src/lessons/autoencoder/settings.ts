@@ -3,7 +3,7 @@ import type { AutoencoderConfig } from '../../model/autoencoder';
 import { MATLAB_EXAMPLE } from '../../model/autoencoder';
 import { MNIST_PIXELS } from '../../data/mnist';
 
-/** The lesson's settings as they appear in the URL (`#/autoencoder?lr=0.005&hidden=100&sparse=1&noise=0.3&seed=7`). */
+/** The lesson's settings as they appear in the URL (`#/autoencoder?lr=0.005&hidden=100&sparse=0&noise=0.3&seed=7`). */
 export interface AutoencoderSettings {
   learningRate: number;
   hiddenSize: number;
@@ -23,7 +23,8 @@ export function settingsFromParams(params: Record<string, string>): AutoencoderS
   return {
     learningRate: numberParam(params, 'lr', DEFAULT_LEARNING_RATE, 1e-5, 1),
     hiddenSize: hidden !== null && hidden >= MIN_HIDDEN && hidden <= MAX_HIDDEN ? hidden : MATLAB_EXAMPLE.hiddenSize,
-    sparse: params.sparse === '1',
+    // On unless `sparse=0`: the lecture's MATLAB example trains a sparse autoencoder.
+    sparse: params.sparse !== '0',
     inputNoise: numberParam(params, 'noise', 0, 0, 0.9),
     seed: intParam(params, 'seed'),
   };

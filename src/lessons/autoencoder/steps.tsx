@@ -80,9 +80,9 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
         </p>
         <p>
           The lecture&apos;s observation is that these features look like curls and pieces of pen strokes — parts that many
-          digits share. They start as random noise; watch them organise while the network trains. Without any penalty
-          many tiles stay broad blobs of mixed sign; the next two steps — a sparsity penalty and input noise — push them
-          towards the cleaner, localised strokes of the lecture&apos;s slide. Drag the replay slider to see how they formed.
+          digits share. They start as random noise; watch them organise into short strokes, arcs and dots while the
+          network trains, and drag the replay slider to see how they formed. The sparsity penalty of the next step is
+          what makes them this clean.
         </p>
       </>
     ),
@@ -100,9 +100,10 @@ export const AUTOENCODER_STEPS: AutoencoderStep[] = [
         <Tex block>{String.raw`\begin{aligned} E ={}& \frac{1}{N}\sum_{n}\sum_{k}\big(x_{k}^{(n)} - \hat{x}_{k}^{(n)}\big)^2 + \lambda\,\tfrac12\sum w^2 \\ &+ \beta\sum_{i}\Big[\rho\log\frac{\rho}{\hat\rho_i} + (1-\rho)\log\frac{1-\rho}{1-\hat\rho_i}\Big] \end{aligned}`}</Tex>
         <p>
           MATLAB&apos;s example uses <Tex>{String.raw`\rho = 0.15`}</Tex>, <Tex>{String.raw`\beta = 4`}</Tex> and <Tex>{String.raw`\lambda = 0.004`}</Tex>; so does
-          this lesson. Tick “Sparsity + weight penalty”, press Reset, and train: the loss chart splits into its three
-          terms, the average code value settles near 0.15 instead of about 0.5, and the features become more localised,
-          stroke-like parts. The price is blurrier reconstructions: the network now trades accuracy for sparse codes.
+          this lesson, with the penalty switched on from the start; the loss chart shows the three terms and their sum.
+          Untick “Sparsity + weight penalty”, press Reset, and train to compare: the reconstructions get sharper, the
+          average code value stays near 0.5 instead of settling near 0.15, and most features turn into broad blobs of
+          mixed sign instead of localised strokes.
         </p>
       </>
     ),
