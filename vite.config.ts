@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { serveDatasets } from './vite-plugins/datasets';
-import { serveWasmBinaries } from './vite-plugins/wasm';
+import { serveDatasets } from './vite-plugins/datasets.ts';
+import { serveWasmBinaries } from './vite-plugins/wasm.ts';
 
 export default defineConfig({
   base: './',

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import type { Trainer } from '../engine/trainer';
 import { statusText } from '../engine/format';
 import { pauseWhenHidden } from '../engine/visibility';
@@ -23,6 +23,9 @@ export function useTrainerBinding(viewId: string, trainer: Trainer<unknown> | nu
   }, [viewId, trainer]);
 }
 
+/** Pause between two steps in slow motion: about three steps a second, slow enough to follow each update. */
+const SLOW_MOTION_MS = 300;
+
 /**
  * The controls and readout every training view shares: buttons `Train` (reads `Pause` while training),
  * `Step` and `Reset`, and one `role="status"` element reading `step <n> · loss <value>`.
@@ -34,6 +37,9 @@ export function TrainingControls({ viewId, trainer, disabled = false, children }
   children?: React.ReactNode;
 }) {
   const event = useAppStore((s) => s.training[viewId]);
+  const [slow, setSlow] = useState(false);
+  // Also applies to a trainer rebuilt while slow motion is on.
+  useEffect(() => trainer?.setSlowMode(slow ? SLOW_MOTION_MS : 0), [trainer, slow]);
   const running = event?.status === 'running';
   const off = disabled || !trainer;
   return (
@@ -44,6 +50,10 @@ export function TrainingControls({ viewId, trainer, disabled = false, children }
         </button>
         <button type="button" disabled={off} onClick={() => void trainer?.step()}>Step</button>
         <button type="button" disabled={off} onClick={() => void trainer?.reset()}>Reset</button>
+        <label className="slow-motion">
+          <input type="checkbox" disabled={off} checked={slow} onChange={(e) => setSlow(e.target.checked)} />
+          {' '}Slow motion
+        </label>
         {children}
       </div>
       <div role="status" className="status-readout">{statusText(event?.step ?? 0, event?.loss ?? null)}</div>

@@ -80,6 +80,13 @@ export const autoencoderTests = [
       await waitFor(async () => (await readStatus(page)).step === 2, { message: 'step 2' });
       await page.getByRole('button', { name: 'Reset' }).click();
       await waitFor(async () => { const s = await readStatus(page); return s.step === 0 && s.loss === initial.loss; }, { message: `step 0 · loss ${initial.loss}` });
+      // Slow motion: about three steps a second, slow enough to follow.
+      await page.getByRole('checkbox', { name: 'Slow motion' }).check();
+      await page.getByRole('button', { name: 'Train' }).click();
+      await page.waitForTimeout(2000);
+      await page.getByRole('button', { name: 'Pause' }).click();
+      const slow = await waitFor(async () => { const s = await readStatus(page); return s.step > 0 ? s : null; }, { message: 'a few slow steps' });
+      assert.ok(slow.step <= 10, `slow motion ran ${slow.step} steps in 2 s`);
     },
   },
   {

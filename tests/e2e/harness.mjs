@@ -28,13 +28,15 @@ export async function startPreview() {
   const port = await freePort();
   const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Vite colours its output when CI is set; the port is matched in plain text.
+    env: { ...process.env, NO_COLOR: '1' },
   });
   let output = '';
   const origin = `http://127.0.0.1:${port}`;
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vite preview did not start:\n${output}`)), 30_000);
     const onData = (d) => {
-      output += d;
+      output += String(d).replace(/\x1b\[[0-9;]*m/g, '');
       if (output.includes(`127.0.0.1:${port}`)) { clearTimeout(timer); resolve(); }
     };
     child.stdout.on('data', onData);
