@@ -42,7 +42,8 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="app-footer">
-        <a href={`#/${query}`}>Outline</a> · MNIST © Yann LeCun and Corinna Cortes · code MIT · see the README for credits
+        <a href={`#/${query}`}>Outline</a> · MNIST: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0) ·{' '}
+        <a href="datasets/PROVENANCE.md">data provenance</a> · code MIT; credits in the README
       </footer>
     </div>
   );

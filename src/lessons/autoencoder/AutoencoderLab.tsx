@@ -122,7 +122,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
         <div ref={originalsRef} className="grid-host" />
         <div ref={noisyRef} className="grid-host" hidden />
         <div ref={reconstructionsRef} className="grid-host" />
-        <p className="hint">The first {SHOWN_DIGITS} images of the MNIST test set; the network never trains on them. Click one to see its code.</p>
+        <p className="hint">The first {SHOWN_DIGITS} images of the MNIST test set (LeCun, Cortes, Burges); the network never trains on them. Click one to see its code.</p>
       </section>
       <section className="panel filters-panel" data-panel="filters" aria-labelledby="ae-filters-title">
         <h3 id="ae-filters-title">What the {settings.hiddenSize} hidden units learned</h3>
