@@ -6,7 +6,11 @@ import { Home } from './Home';
 import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
 
-const AutoencoderLesson = lazy(() => import('../lessons/autoencoder/Lesson'));
+/** Built lessons by slug; each is its own chunk, loaded when first opened. */
+const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }) => React.ReactNode>> = {
+  autoencoder: lazy(() => import('../lessons/autoencoder/Lesson')),
+  convolution: lazy(() => import('../lessons/convolution/Lesson')),
+};
 
 /** Query string (inside the hash) carried from page to page: seed, backend, settings. */
 function useQuery(): string {
@@ -24,9 +28,12 @@ export function App() {
   let page: React.ReactNode;
   if (!route.slug) page = <Home query={query} />;
   else if (!lesson) page = <NotFound slug={route.slug} query={query} />;
-  else if (!lesson.ready) page = <ComingSoon lesson={lesson} query={query} />;
+  else if (!lesson.ready || !LESSONS[lesson.slug]) page = <ComingSoon lesson={lesson} query={query} />;
   else if (!backendName) page = <p className="loading" aria-busy="true">Starting TensorFlow.js…</p>;
-  else page = <AutoencoderLesson key={backendName} step={route.step} />;
+  else {
+    const Lesson = LESSONS[lesson.slug];
+    page = <Lesson key={backendName} step={route.step} />;
+  }
 
   return (
     <div className="app">

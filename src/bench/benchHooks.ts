@@ -4,7 +4,7 @@ import { Autoencoder } from '../model/autoencoder';
 import { AUTOENCODER_BATCH_SIZE } from '../model/autoencoderTask';
 import { encodeAndReconstruct, readEncoderFilters } from '../model/autoencoderReadout';
 import { deriveSeed, mulberry32 } from '../model/random';
-import { loadSharedMnist } from '../lessons/autoencoder/mnistSource';
+import { loadSharedMnist } from '../data/mnistShared';
 import { modelConfig, settingsFromParams } from '../lessons/autoencoder/settings';
 import { appStore } from '../state/store';
 

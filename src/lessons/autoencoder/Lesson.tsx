@@ -3,7 +3,7 @@ import type { LoadProgress, MnistData } from '../../data/mnist';
 import { LessonFrame } from '../../app/LessonFrame';
 import { useAppStore } from '../../state/store';
 import { AutoencoderLab } from './AutoencoderLab';
-import { loadSharedMnist } from './mnistSource';
+import { loadSharedMnist } from '../../data/mnistShared';
 import { settingsFromParams } from './settings';
 import { AUTOENCODER_STEPS } from './steps';
 

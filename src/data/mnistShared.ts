@@ -1,4 +1,4 @@
-import { loadMnist, type LoadProgress, type MnistData } from '../../data/mnist';
+import { loadMnist, type LoadProgress, type MnistData } from './mnist';
 
 /**
  * MNIST is downloaded once per page: lessons share the same promise, so leaving the lesson and coming
@@ -28,4 +28,16 @@ export function loadSharedMnist(onProgress: (p: LoadProgress) => void): { promis
     pending.catch(() => { pending = null; lastProgress = null; });
   }
   return { promise: pending, unsubscribe: () => listeners.delete(onProgress) };
+}
+
+let pendingTest: Promise<MnistData['test']> | null = null;
+
+/** Only the 10,000 test digits (1.6 MB): reuses a full load when one exists, else downloads just the test files. */
+export function loadSharedMnistTest(): Promise<MnistData['test']> {
+  if (pending) return pending.then((d) => d.test);
+  if (!pendingTest) {
+    pendingTest = loadMnist({ baseUrl: mnistUrl(), includeTrain: false }).then((d) => d.test);
+    pendingTest.catch(() => { pendingTest = null; });
+  }
+  return pendingTest;
 }
