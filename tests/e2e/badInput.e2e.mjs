@@ -82,4 +82,43 @@ export const badInputTests = [
       await page.getByRole('button', { name: 'Pause' }).click();
     },
   },
+  {
+    name: 'a lost WebGL context stops training with a message; the page keeps working',
+    async run({ page, origin, readStatus, waitFor }) {
+      // Keep a handle on every WebGL context the page creates (tfjs's canvas is an OffscreenCanvas, not in the DOM).
+      await page.addInitScript(() => {
+        window.__glContexts = [];
+        for (const Canvas of [globalThis.HTMLCanvasElement, globalThis.OffscreenCanvas]) {
+          if (!Canvas) continue;
+          const original = Canvas.prototype.getContext;
+          Canvas.prototype.getContext = function (type, ...rest) {
+            const ctx = original.call(this, type, ...rest);
+            if (ctx && /webgl/.test(String(type))) window.__glContexts.push(ctx);
+            return ctx;
+          };
+        }
+      });
+      await page.goto(`${origin}/#/autoencoder?backend=webgl&seed=1`);
+      await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 90_000, message: 'step-0 loss' });
+      await page.getByRole('button', { name: 'Train' }).click();
+      await waitFor(async () => (await readStatus(page)).step > 5, { message: 'training' });
+      const lost = await page.evaluate(() => {
+        let n = 0;
+        for (const gl of window.__glContexts) {
+          const ext = gl.getExtension('WEBGL_lose_context');
+          if (ext) { ext.loseContext(); n++; }
+        }
+        return n;
+      });
+      assert.ok(lost > 0, 'a WebGL context was found and lost');
+      await page.getByText(/GPU context was lost/).first().waitFor();
+      await page.getByRole('button', { name: 'Train' }).waitFor();
+      const s = await readStatus(page);
+      assert.ok(Number.isFinite(s.loss), `the readout stays a number: "${s.text}"`);
+      await page.getByRole('link', { name: 'CNN Lab' }).click();
+      await page.getByRole('heading', { name: 'CNN Lab', level: 1 }).waitFor();
+    },
+    // Chromium and tfjs report the lost context on the console.
+    allowConsoleErrors: (e) => /context|WebGL|GL_/i.test(e),
+  },
 ];
