@@ -10,6 +10,8 @@ import { ErrorBoundary } from './ErrorBoundary';
 const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }) => React.ReactNode>> = {
   autoencoder: lazy(() => import('../lessons/autoencoder/Lesson')),
   convolution: lazy(() => import('../lessons/convolution/Lesson')),
+  backprop: lazy(() => import('../lessons/backprop/Lesson')),
+  pooling: lazy(() => import('../lessons/pooling/Lesson')),
 };
 
 /** Query string (inside the hash) carried from page to page: seed, backend, settings. */

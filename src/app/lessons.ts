@@ -29,8 +29,8 @@ export const OUTLINE: OutlineSection[] = [
     title: 'Introduction of Deep Neural Network',
     lessons: [
       { slug: 'convolution', title: 'Convolution', summary: 'Local connections, shared weights, padding, stride and multiple filters.', ready: true },
-      { slug: 'pooling', title: 'Pooling', summary: 'Max and average pooling, and which input won each max.', ready: false },
-      { slug: 'backprop', title: 'Backpropagation in a CNN', summary: 'How errors flow back through convolution and pooling.', ready: false },
+      { slug: 'pooling', title: 'Pooling', summary: 'Max and average pooling, and which input won each max.', ready: true },
+      { slug: 'backprop', title: 'Backpropagation in a CNN', summary: 'How errors flow back through convolution and pooling.', ready: true },
     ],
   },
   {

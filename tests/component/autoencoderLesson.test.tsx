@@ -44,7 +44,7 @@ describe('lecture shell', () => {
     expect(screen.getByRole('heading', { level: 1, name: 'CNN Lab' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Autoencoder via MATLAB' }).getAttribute('href')).toBe('#/autoencoder?seed=3');
     expect(screen.getByText('Backend: cpu')).toBeTruthy();
-    act(() => goTo('#/pooling?seed=3'));
+    act(() => goTo('#/alexnet?seed=3'));
     expect(await screen.findByText(/This lesson is coming/)).toBeTruthy();
   });
 });

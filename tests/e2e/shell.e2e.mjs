@@ -11,13 +11,13 @@ export const shellTests = [
         'Implementation of several Deep models', 'Applications of Deep models in ImageNet']) {
         await page.getByRole('heading', { name: title }).waitFor();
       }
-      const link = page.getByRole('link', { name: 'Pooling' });
-      assert.equal(await link.getAttribute('href'), '#/pooling?backend=cpu&seed=5');
+      const link = page.getByRole('link', { name: 'CIFAR-10 via TensorFlow' });
+      assert.equal(await link.getAttribute('href'), '#/cifar10?backend=cpu&seed=5');
       await page.screenshot({ path: `${out}/home.png`, fullPage: true });
       await link.click();
-      await page.getByRole('heading', { name: 'Pooling', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'CIFAR-10 via TensorFlow', level: 1 }).waitFor();
       await page.getByText('This lesson is coming').waitFor();
-      assert.match(page.url(), /#\/pooling\?backend=cpu&seed=5$/);
+      assert.match(page.url(), /#\/cifar10\?backend=cpu&seed=5$/);
       await waitFor(async () => /Backend: cpu/.test(await page.locator('.backend-name').textContent()), { message: 'Backend: cpu' });
       await page.goto(`${origin}/#/no-such-lesson?backend=cpu`);
       await page.getByRole('heading', { name: /No lesson called/ }).waitFor();
