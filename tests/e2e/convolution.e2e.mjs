@@ -40,6 +40,13 @@ export const convolutionTests = [
       await page.screenshot({ path: `${out}/convolution-5.png`, fullPage: true });
       await page.goto(`${origin}/#/convolution/8?backend=cpu`);
       await page.getByRole('heading', { name: /4 filters → 4 feature maps/ }).waitFor();
+      // A real CIFAR-10 image: three channels, one kernel slice each, summed (test image 0 is a cat).
+      await page.getByRole('heading', { name: /Three channels, one sum: CIFAR-10 test image #0 \(cat\)/ }).waitFor({ timeout: 30_000 });
+      await page.getByText('Output cell row 13, column 13: 27 multiply-adds, 9 per channel.').waitFor();
+      const rgb = page.getByRole('grid', { name: /sum of the three channel maps/ });
+      await rgb.focus();
+      await page.keyboard.press('ArrowRight');
+      await page.getByText('Output cell row 13, column 14: 27 multiply-adds, 9 per channel.').waitFor();
       await page.screenshot({ path: `${out}/convolution-8.png`, fullPage: true });
     },
   },

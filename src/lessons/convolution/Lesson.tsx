@@ -8,6 +8,7 @@ import { intParam } from '../../app/route';
 import { ConvolutionExplorer } from './ConvolutionExplorer';
 import { FeatureMaps } from './FeatureMaps';
 import { ParameterCalculator } from './ParameterCalculator';
+import { RgbConvolution } from './RgbConvolution';
 import { CONVOLUTION_STEPS } from './steps';
 
 /** `#/convolution`: from fully connected to shared weights, the convolution formula, padding, stride, several maps. */
@@ -33,6 +34,7 @@ export default function ConvolutionLesson({ step }: { step: number }) {
           <p className="hint">
             Another digit: <button type="button" onClick={() => updateParams({ digit: String(((digit ?? 0) + 1) % 10_000) })}>next test digit</button>
           </p>
+          <RgbConvolution />
         </>
       ) : <p className="loading">Loading MNIST test digits…</p>)}
     </LessonFrame>

@@ -113,6 +113,10 @@ export const CONVOLUTION_STEPS: ConvolutionStep[] = [
           kernel has one slice per channel and the responses are summed:
         </p>
         <Tex block>{String.raw`net = \sum_{k=1}^{K} X^k * W^k`}</Tex>
+        <p>
+          The colour image below shows it with K = 3: the red, green and blue channels each meet their own kernel
+          slice, and the three partial maps add up to one feature map. Pick any output cell to see its 27 multiply-adds.
+        </p>
       </>
     ),
   },
