@@ -55,6 +55,10 @@ export interface TrainerOptions<Extra> {
 const DEFAULT_READBACK_MS = 250;
 const DEFAULT_MAX_HISTORY = 5000;
 const DEFAULT_FRAME_BUDGET_MS = 12;
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
 const DEFAULT_MAX_STEPS_PER_FRAME = 8;
 
 /**
@@ -77,6 +81,7 @@ export class Trainer<Extra = unknown> {
   private pendingLoss: tf.Scalar | null = null;
   private pendingLossStep = 0;
   private lastReadStep = -1;
+  private readbackInFlight: Promise<void> | null = null;
   private lastReadbackAt = -Infinity;
   private runningSince: number | null = null;
   private trainingMsBefore = 0;
@@ -123,7 +128,8 @@ export class Trainer<Extra = unknown> {
     this.statusValue = 'paused';
     this.pauseReasonValue = reason;
     this.emit();
-    return this.readback();
+    // The loop may be reading an earlier loss right now; wait for it, then read the newest one.
+    return (this.readbackInFlight ?? Promise.resolve()).then(() => this.readback());
   }
 
   /** Exactly one training batch (pausing first if running), then a read-back. */
@@ -131,7 +137,8 @@ export class Trainer<Extra = unknown> {
     if (this.disposed) return;
     const resetAtCall = this.resetId;
     if (this.statusValue === 'running') await this.pause();
-    if (resetAtCall !== this.resetId || this.disposed) return; // a Reset came in while pausing
+    // A Reset or a Train that came in while pausing wins: this Step no longer applies.
+    if (resetAtCall !== this.resetId || this.disposed || this.statusValue === 'running') return;
     const gen = ++this.generation;
     this.pauseReasonValue = null;
     const t0 = this.now();
@@ -165,9 +172,18 @@ export class Trainer<Extra = unknown> {
   /** Reads the loss of the untrained weights (if the task can) so the readout shows it at step 0. */
   async measureInitialLoss(resetId = this.resetId): Promise<void> {
     if (!this.task.evaluateLoss || this.stepCount !== 0) return;
-    const lossTensor = this.task.evaluateLoss();
-    const value = (await lossTensor.data())[0];
-    lossTensor.dispose();
+    let value: number;
+    try {
+      const lossTensor = this.task.evaluateLoss();
+      try {
+        value = (await lossTensor.data())[0];
+      } finally {
+        lossTensor.dispose();
+      }
+    } catch (err) {
+      if (resetId === this.resetId && !this.disposed) this.failWith(this.generation, `measuring the loss failed: ${errorText(err)}`);
+      return;
+    }
     if (resetId !== this.resetId || this.disposed || this.stepCount !== 0) return;
     this.lossValue = value;
     // Measured again at step 0 (the objective changed): the new value replaces the old one.
@@ -218,7 +234,7 @@ export class Trainer<Extra = unknown> {
     try {
       lossTensor = this.task.trainStep(this.stepCount);
     } catch (err) {
-      this.failWith(gen, `training stopped: ${err instanceof Error ? err.message : String(err)}`);
+      this.failWith(gen, `training stopped: ${errorText(err)}`);
       return false;
     }
     this.stepCount++;
@@ -230,7 +246,15 @@ export class Trainer<Extra = unknown> {
   }
 
   /** Reads the latest step's loss; a value from before a reset is dropped, one from before a pause is kept. */
-  private async readback(): Promise<void> {
+  private readback(): Promise<void> {
+    const run = this.readbackNow().finally(() => {
+      if (this.readbackInFlight === run) this.readbackInFlight = null;
+    });
+    this.readbackInFlight = run;
+    return run;
+  }
+
+  private async readbackNow(): Promise<void> {
     const lossTensor = this.pendingLoss;
     if (!lossTensor) return;
     const step = this.pendingLossStep;
@@ -242,7 +266,8 @@ export class Trainer<Extra = unknown> {
       value = (await lossTensor.data())[0];
     } catch (err) {
       lossTensor.dispose();
-      this.failWith(this.generation, `reading the loss failed: ${err instanceof Error ? err.message : String(err)}`);
+      // A read that began before a Reset must not stop the fresh trainer.
+      if (resetId === this.resetId && !this.disposed) this.failWith(this.generation, `reading the loss failed: ${errorText(err)}`);
       return;
     }
     lossTensor.dispose();
@@ -266,7 +291,13 @@ export class Trainer<Extra = unknown> {
     const last = this.snapshots[this.snapshots.length - 1];
     if (last && step - last.step < snap.everySteps) return;
     const resetId = this.resetId;
-    const data = await snap.take();
+    let data: Extra;
+    try {
+      data = await snap.take();
+    } catch (err) {
+      if (resetId === this.resetId && !this.disposed) this.failWith(this.generation, `keeping a snapshot failed: ${errorText(err)}`);
+      return;
+    }
     if (resetId !== this.resetId || this.disposed) return;
     this.snapshots.push({ step, data });
     const maxKept = snap.maxKept ?? 50;

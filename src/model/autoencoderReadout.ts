@@ -7,9 +7,11 @@ import type { Autoencoder } from './autoencoder';
  */
 export async function readEncoderFilters(model: Autoencoder): Promise<Float32Array> {
   const t = tf.tidy(() => tf.transpose(model.w1));
-  const data = (await t.data()) as Float32Array;
-  t.dispose();
-  return data;
+  try {
+    return (await t.data()) as Float32Array;
+  } finally {
+    t.dispose();
+  }
 }
 
 /** Codes (n × hidden) and reconstructions (n × 784) of n images given as values in [0, 1]. */
@@ -20,10 +22,13 @@ export async function encodeAndReconstruct(model: Autoencoder, images: Float32Ar
     const code = model.encode(x);
     return [code, model.decode(code)];
   });
-  const [codes, reconstructions] = (await Promise.all([codeT.data(), reconT.data()])) as [Float32Array, Float32Array];
-  codeT.dispose();
-  reconT.dispose();
-  return { codes, reconstructions };
+  try {
+    const [codes, reconstructions] = (await Promise.all([codeT.data(), reconT.data()])) as [Float32Array, Float32Array];
+    return { codes, reconstructions };
+  } finally {
+    codeT.dispose();
+    reconT.dispose();
+  }
 }
 
 /** Number of trainable parameters, counted from the model's variables (not a constant). */

@@ -94,8 +94,12 @@ export class AutoencoderTask implements TrainTask {
     const t = this.lastTerms;
     if (!t) return null;
     const clone = t.clone(); // the next step may dispose lastTerms while we wait
-    const v = await clone.data();
-    clone.dispose();
+    let v: Float32Array | Int32Array | Uint8Array;
+    try {
+      v = await clone.data();
+    } finally {
+      clone.dispose();
+    }
     return { reconstruction: v[0], sparsity: v[1], weightDecay: v[2] };
   }
 

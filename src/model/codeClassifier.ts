@@ -112,8 +112,12 @@ export async function runCodeClassification(
       const idx = Array.from({ length: Math.min(chunk, test.count - start) }, (_, k) => start + k);
       const xs = toFloat(test.images, idx, pixels);
       const predicted = tf.tidy(() => tf.argMax(f(tf.tensor2d(xs, [idx.length, pixels])), 1));
-      const p = await predicted.data();
-      predicted.dispose();
+      let p: Float32Array | Int32Array | Uint8Array;
+      try {
+        p = await predicted.data();
+      } finally {
+        predicted.dispose();
+      }
       for (let k = 0; k < idx.length; k++) if (p[k] === test.labels[start + k]) correct++;
     }
     return correct / test.count;

@@ -12,7 +12,7 @@ import { DrawPanel } from './DrawPanel';
 import { ClassifierPanel } from './ClassifierPanel';
 import { FeatureReplay } from './FeatureReplay';
 
-export const MAIN_VIEW_ID = 'autoencoder';
+import { MAIN_VIEW_ID } from './settings';
 /** Least time between two redraws of the live pictures while training. */
 const REDRAW_MS = 500;
 /** Steps between two kept copies of the encoder weights (for the replay slider). */

@@ -3,7 +3,7 @@ import type { MnistData } from '../../data/mnist';
 import type { AutoencoderTask } from '../../model/autoencoderTask';
 import { DEFAULT_CLASSIFICATION, runCodeClassification, type ClassificationPhase, type ClassificationResult } from '../../model/codeClassifier';
 import { appStore, useAppStore } from '../../state/store';
-import { MAIN_VIEW_ID } from './AutoencoderLab';
+import { MAIN_VIEW_ID } from './settings';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -27,7 +27,8 @@ export function ClassifierPanel({ task, data, seed }: { task: AutoencoderTask | 
   const current = result !== null && result.task === task && step >= result.atStep && result.objective === objectiveKey(task);
   const [error, setError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
-  useEffect(() => () => abort.current?.abort(), []);
+  // Leaving, or a rebuilt network (new size or seed), cancels a run in progress.
+  useEffect(() => () => abort.current?.abort(), [task]);
 
   const run = async () => {
     if (!task || !data.train) return;

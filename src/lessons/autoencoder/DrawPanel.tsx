@@ -6,7 +6,7 @@ import { createDrawPad, type DrawPad } from '../../viz/drawPad';
 import { createImageGrid, type ImageGrid } from '../../viz/imageGrid';
 import { createCodeView, type CodeView } from '../../viz/codeBars';
 import { appStore } from '../../state/store';
-import { MAIN_VIEW_ID } from './AutoencoderLab';
+import { MAIN_VIEW_ID } from './settings';
 import { codeColumns } from './liveViews';
 
 /** Least time between two re-runs of the drawing through a network that is training. */
@@ -44,14 +44,16 @@ export function DrawPanel({ task }: { task: AutoencoderTask | null }) {
     let code: CodeView | null = null;
     let codeSize = 0;
     let busy = false;
+    let destroyed = false;
     let queued: Float32Array | null = null;
     const show = async (input: Float32Array) => {
       const t = taskRef.current;
-      if (!t) return;
+      if (!t || destroyed) return;
       if (busy) { queued = input; return; }
       busy = true;
       try {
         const out = await encodeAndReconstruct(t.model, input, MNIST_PIXELS);
+        if (destroyed) return;
         const both = new Float32Array(2 * MNIST_PIXELS);
         both.set(input, 0);
         both.set(out.reconstructions, MNIST_PIXELS);
@@ -83,6 +85,7 @@ export function DrawPanel({ task }: { task: AutoencoderTask | null }) {
       },
     });
     return () => {
+      destroyed = true;
       pad.current?.destroy();
       pad.current = null;
       showRef.current = null;

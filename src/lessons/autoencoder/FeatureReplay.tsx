@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Trainer } from '../../engine/trainer';
 import { useAppStore } from '../../state/store';
-import { MAIN_VIEW_ID } from './AutoencoderLab';
+import { MAIN_VIEW_ID } from './settings';
 
 type Snapshot = { step: number; data: Float32Array };
 

@@ -78,6 +78,7 @@ export class AutoencoderLiveViews {
   setTask(task: AutoencoderTask): void {
     this.task = task;
     this.termsHistory.length = 0;
+    this.latestHistory = [];
     this.replay = null;
     if (task.model.config.hiddenSize !== this.hiddenSize) {
       this.hiddenSize = task.model.config.hiddenSize;
@@ -164,6 +165,8 @@ export class AutoencoderLiveViews {
     const hidden = model.config.hiddenSize;
     const history = this.latestHistory;
     const last = history[history.length - 1];
+    // After a Reset the history starts again from step 0: drop the old run's loss terms too.
+    if (last && this.termsHistory.length && last.step < this.termsHistory[this.termsHistory.length - 1].step) this.termsHistory.length = 0;
     if (terms && last) {
       const prev = this.termsHistory[this.termsHistory.length - 1];
       if (!prev || prev.step < last.step) this.termsHistory.push({ step: last.step, ...terms });

@@ -43,3 +43,6 @@ export function modelConfig(s: AutoencoderSettings, seed: number): AutoencoderCo
     seed,
   };
 }
+
+/** The store key of the lesson's main training view. */
+export const MAIN_VIEW_ID = 'autoencoder';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Tex } from '../../app/Tex';
 import { rotate180 } from '../../math';
-import { ValueGrid } from '../convolution/ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 import { CELL } from './ForwardView';
 import { cellName, plainNumber, texNumber, texResult } from './format';
 import { INPUT_SIDE, KERNEL_SIDE, NET_SIDE, weightGradientTerms, type BackpropResult } from './pipeline';

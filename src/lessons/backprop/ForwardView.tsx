@@ -1,5 +1,5 @@
 import { Tex } from '../../app/Tex';
-import { formatCell, ValueGrid } from '../convolution/ValueGrid';
+import { formatCell, ValueGrid } from '../../app/ValueGrid';
 import { BIAS, INPUT_SIDE, KERNEL_SIDE, NET_SIDE, poolWindow, poolWindowRects, type BackpropResult } from './pipeline';
 
 export const CELL = 34;

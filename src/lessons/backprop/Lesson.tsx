@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { LessonFrame } from '../../app/LessonFrame';
-import { ValueGrid } from '../convolution/ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 import { BackpropControls } from './Controls';
 import { ConvBackView } from './ConvBackView';
 import { CELL, ForwardView } from './ForwardView';

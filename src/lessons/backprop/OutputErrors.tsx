@@ -1,5 +1,5 @@
 import { updateParams } from '../../app/navigation';
-import { ValueGrid } from '../convolution/ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 import { CELL } from './ForwardView';
 import { cellName, plainNumber } from './format';
 import type { BackpropResult } from './pipeline';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Tex } from '../../app/Tex';
-import { ValueGrid } from '../convolution/ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 import { argmaxRects, CELL, repeatedWinners, windowRects } from './ForwardView';
 import { cellName, plainNumber, texNumber, texResult } from './format';
 import { NET_SIDE, poolContributions, poolWindow, type BackpropResult } from './pipeline';

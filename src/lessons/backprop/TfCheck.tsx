@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { tfBackpropGradients, type TfGradients } from '../../model/backpropCheck';
 import { useAppStore } from '../../state/store';
-import { ValueGrid } from '../convolution/ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 import { compareWithTf, networkFor, type CheckRow } from './check';
 import { CELL } from './ForwardView';
 import { formatDifference } from './format';

@@ -1,4 +1,4 @@
-import { formatCell } from '../convolution/ValueGrid';
+import { formatCell } from '../../app/ValueGrid';
 
 /** A number for a TeX sum: short form, negatives in brackets. */
 export function texNumber(v: number): string {

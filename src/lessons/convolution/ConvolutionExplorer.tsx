@@ -6,7 +6,7 @@ import { updateParams } from '../../app/navigation';
 import { useAppStore } from '../../state/store';
 import { Tex } from '../../app/Tex';
 import { KERNEL_PRESETS, SMALL_EXAMPLE, SMALL_SIDE } from './kernels';
-import { formatCell, ValueGrid } from './ValueGrid';
+import { formatCell, ValueGrid } from '../../app/ValueGrid';
 
 const PADDINGS: { key: string; label: string; value: Padding }[] = [
   { key: 'valid', label: 'none (valid)', value: 'valid' },

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { conv2d, filters as makeFilters, volume } from '../../math';
 import type { MnistSplit } from '../../data/mnist';
 import { KERNEL_PRESETS } from './kernels';
-import { ValueGrid } from './ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 
 const SHOWN = [0, 1, 2, 4];
 

@@ -6,7 +6,7 @@ import { updateParams } from '../../app/navigation';
 import { useAppStore } from '../../state/store';
 import { Tex } from '../../app/Tex';
 import { KERNEL_PRESETS } from './kernels';
-import { formatCell, ValueGrid } from './ValueGrid';
+import { formatCell, ValueGrid } from '../../app/ValueGrid';
 
 const CHANNELS = ['red', 'green', 'blue'] as const;
 const CELL = 5;

@@ -5,7 +5,7 @@ import { updateParams } from '../../app/navigation';
 import { intParam } from '../../app/route';
 import { useAppStore } from '../../state/store';
 import { KERNEL_PRESETS } from '../convolution/kernels';
-import { formatCell, ValueGrid } from '../convolution/ValueGrid';
+import { formatCell, ValueGrid } from '../../app/ValueGrid';
 import { channel, digitVolume, valueRange } from './helpers';
 
 /** Sobel x, Sobel y, blur, sharpen (KERNEL_PRESETS 0, 1, 3, 4): four fixed 3×3 filters giving four maps. */

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { avgPool2d, maxPool2d, poolGeometry, poolWindow, volume } from '../../math';
 import { updateParams } from '../../app/navigation';
 import { Tex } from '../../app/Tex';
-import { formatCell, ValueGrid, type GridRect } from '../convolution/ValueGrid';
+import { formatCell, ValueGrid, type GridRect } from '../../app/ValueGrid';
 import { ArgmaxOverlay } from './ArgmaxOverlay';
 import { argmaxCounts, EXAMPLE_MAP, EXAMPLE_SIDE } from './helpers';
 import { STRIDES, usePoolSettings, WINDOW_SIZES, type PoolDefaults } from './settings';

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { avgPool2d, maxPool2d } from '../../math';
 import type { MnistSplit } from '../../data/mnist';
-import { ValueGrid } from '../convolution/ValueGrid';
+import { ValueGrid } from '../../app/ValueGrid';
 import { digitVolume } from './helpers';
 import type { PoolOp } from './settings';
 

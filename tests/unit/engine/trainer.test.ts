@@ -214,6 +214,41 @@ describe('Trainer against a storm of clicks', () => {
   });
 });
 
+describe('Trainer: Step then Train', () => {
+  it('a Train pressed while a Step waits for its pause keeps training', async () => {
+    const task = new QuadraticTask();
+    const frames = manualFrames();
+    const trainer = new Trainer({ task, nextFrame: frames.nextFrame, readbackIntervalMs: 0, frameBudgetMs: 0 });
+    trainer.start();
+    await frames.tick(2);
+    const stepping = trainer.step();
+    trainer.start();
+    await stepping;
+    const before = trainer.completedSteps;
+    await frames.tick(4);
+    expect(trainer.status).toBe('running');
+    expect(trainer.completedSteps).toBeGreaterThan(before);
+    await trainer.pause();
+    trainer.dispose();
+    task.dispose();
+  });
+
+  it('a failing snapshot pauses with a reason instead of killing the loop silently', async () => {
+    const task = new QuadraticTask();
+    const frames = manualFrames();
+    const trainer = new Trainer<number>({
+      task, nextFrame: frames.nextFrame, readbackIntervalMs: 0, frameBudgetMs: 0,
+      snapshot: { everySteps: 1, take: () => Promise.reject(new Error('GPU gone')) },
+    });
+    trainer.start();
+    await frames.tick(3);
+    expect(trainer.status).toBe('paused');
+    expect(trainer.pauseReason).toMatch(/GPU gone/);
+    trainer.dispose();
+    task.dispose();
+  });
+});
+
 describe('Trainer frame budget', () => {
   it('runs several quick steps per frame, up to the cap, then yields', async () => {
     const task = new QuadraticTask();

@@ -2,17 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import type { Filters, Padding, Volume } from '../../../src/math';
 
-/** Mulberry32: a tiny seeded PRNG, uniform in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (src/model/random.ts), re-exported for the math tests. */
+export { mulberry32 } from '../../../src/model/random';
 
 /** `n` values uniform in [−1, 1). */
 export function randomArray(rng: () => number, n: number): Float32Array {

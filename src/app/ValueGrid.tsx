@@ -1,5 +1,5 @@
 import { useId, type KeyboardEvent } from 'react';
-import { colorIndexDiverging, colorIndexMagnitude, cssColor, divergingLut, grayLut } from '../../viz/colormaps';
+import { colorIndexDiverging, colorIndexMagnitude, cssColor, divergingLut, grayLut } from '../viz/colormaps';
 
 export interface GridRect { y: number; x: number; h: number; w: number; className: string }
 
