@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { mnistBatchToFloat } from '../data/mnist';
 import type { Autoencoder } from './autoencoder';
 import { deriveSeed, glorotUniform, mulberry32, shuffledIndices } from './random';
 
@@ -30,15 +31,6 @@ export interface ClassificationResult {
 
 const CLASSES = 10;
 const STEPS_PER_FRAME = 4;
-
-function toFloat(images: Uint8Array, index: ArrayLike<number>, pixels: number): Float32Array {
-  const out = new Float32Array(index.length * pixels);
-  for (let k = 0; k < index.length; k++) {
-    const src = index[k] * pixels;
-    for (let p = 0; p < pixels; p++) out[k * pixels + p] = images[src + p] / 255;
-  }
-  return out;
-}
 
 /**
  * The lecture's MATLAB recipe on a small scale: train a softmax layer on the autoencoder's codes with the
@@ -87,7 +79,7 @@ export async function runCodeClassification(
         if (signal?.aborted) throw new DOMException('Classification cancelled', 'AbortError');
         const start = (s * settings.batchSize) % order.length;
         const idx = order.subarray(start, Math.min(start + settings.batchSize, order.length));
-        const xs = toFloat(train.images, idx, pixels);
+        const xs = mnistBatchToFloat(train.images, idx);
         const ys = Int32Array.from(idx, (i) => train.labels[i]);
         tf.tidy(() => {
           const x = tf.tensor2d(xs, [idx.length, pixels]);
@@ -110,7 +102,7 @@ export async function runCodeClassification(
     const chunk = 1000;
     for (let start = 0; start < test.count; start += chunk) {
       const idx = Array.from({ length: Math.min(chunk, test.count - start) }, (_, k) => start + k);
-      const xs = toFloat(test.images, idx, pixels);
+      const xs = mnistBatchToFloat(test.images, idx);
       const predicted = tf.tidy(() => tf.argMax(f(tf.tensor2d(xs, [idx.length, pixels])), 1));
       let p: Float32Array | Int32Array | Uint8Array;
       try {

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { conv2d, convOutputShape, convTerms, filters as makeFilters, rotate180, volume, type Padding } from '../../math';
-import type { MnistSplit } from '../../data/mnist';
+import { mnistBatchToFloat, type MnistSplit } from '../../data/mnist';
 import { intParam } from '../../app/route';
 import { updateParams } from '../../app/navigation';
 import { useAppStore } from '../../state/store';
@@ -48,9 +48,7 @@ export function ConvolutionExplorer({ mnist }: { mnist: MnistSplit | null }) {
   const side = useDigit ? 28 : SMALL_SIDE;
   const input = useMemo(() => {
     if (!useDigit) return volume(SMALL_SIDE, SMALL_SIDE, 1, smallInput);
-    const data = new Float32Array(784);
-    for (let i = 0; i < 784; i++) data[i] = mnist!.images[digit! * 784 + i] / 255;
-    return volume(28, 28, 1, data);
+    return volume(28, 28, 1, mnistBatchToFloat(mnist!.images, [digit!]));
   }, [useDigit, smallInput, mnist, digit]);
   const k = Math.round(Math.sqrt(kernel.length));
   const weights = useMemo(() => makeFilters(k, k, 1, 1, Float32Array.from(kernel)), [k, kernel]);

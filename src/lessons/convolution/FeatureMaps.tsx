@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { conv2d, filters as makeFilters, volume } from '../../math';
-import type { MnistSplit } from '../../data/mnist';
+import { mnistBatchToFloat, type MnistSplit } from '../../data/mnist';
 import { KERNEL_PRESETS } from './kernels';
 import { ValueGrid } from '../../app/ValueGrid';
 
@@ -9,9 +9,7 @@ const SHOWN = [0, 1, 2, 4];
 /** Several filters on one digit give several feature maps: one conv2d with outDepth = number of kernels. */
 export function FeatureMaps({ mnist, digit }: { mnist: MnistSplit; digit: number }) {
   const maps = useMemo(() => {
-    const data = new Float32Array(784);
-    for (let i = 0; i < 784; i++) data[i] = mnist.images[digit * 784 + i] / 255;
-    const input = volume(28, 28, 1, data);
+    const input = volume(28, 28, 1, mnistBatchToFloat(mnist.images, [digit]));
     const count = SHOWN.length;
     // HWIO: weight (ky, kx, 0, o) of kernel o.
     const w = new Float32Array(9 * count);

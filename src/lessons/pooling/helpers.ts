@@ -1,5 +1,5 @@
 import { volume, type Volume } from '../../math';
-import type { MnistSplit } from '../../data/mnist';
+import { mnistBatchToFloat, type MnistSplit } from '../../data/mnist';
 
 /** An 8×8 feature map of small integers, readable cell by cell. Its 9 sits where four overlapping 3×3, stride-2 windows meet. */
 export const EXAMPLE_SIDE = 8;
@@ -41,8 +41,8 @@ export function valueRange(values: Float32Array): [min: number, max: number] {
 
 /** MNIST test digit `index` as a 28×28×1 volume, pixels divided by `divisor` (255 gives 0…1, 1 keeps 0…255). */
 export function digitVolume(mnist: MnistSplit, index: number, divisor = 255): Volume {
-  const data = new Float32Array(784);
-  for (let i = 0; i < 784; i++) data[i] = mnist.images[index * 784 + i] / divisor;
+  if (divisor === 255) return volume(28, 28, 1, mnistBatchToFloat(mnist.images, [index]));
+  const data = Float32Array.from(mnist.images.subarray(index * 784, (index + 1) * 784), (v) => v / divisor);
   return volume(28, 28, 1, data);
 }
 
