@@ -94,5 +94,6 @@ export function formatCell(v: number): string {
   if (!Number.isFinite(v)) return '–';
   if (Number.isInteger(v)) return String(v);
   const abs = Math.abs(v);
+  if (abs < 0.005) return '0';
   return abs >= 10 ? v.toFixed(0) : abs >= 1 ? v.toFixed(1) : v.toFixed(2).replace(/^(-?)0\./, '$1.');
 }

@@ -23,7 +23,7 @@ export const convolutionTests = [
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('ArrowRight');
-      await page.getByText('Output cell row 3, column 2: 9 multiply-adds').waitFor();
+      await page.getByText(/Output cell row 3, column 2 — net\[2,1\] in the formula, which counts from 0: 9 multiply-adds/).waitFor();
       assert.match(page.url(), /#\/convolution\/4\?/, 'arrow keys inside the grid do not change the step');
       await page.screenshot({ path: `${out}/convolution-4.png`, fullPage: true });
       // Padding 1 keeps the size: 7×7; the formula shows the numbers.
@@ -48,6 +48,19 @@ export const convolutionTests = [
       await page.keyboard.press('ArrowRight');
       await page.getByText('Output cell row 13, column 14: 27 multiply-adds, 9 per channel.').waitFor();
       await page.screenshot({ path: `${out}/convolution-8.png`, fullPage: true });
+    },
+  },
+  {
+    name: 'the CNN lessons fit a phone screen (no sideways scrolling)',
+    async run({ page, origin }) {
+      await page.setViewportSize({ width: 390, height: 844 });
+      for (const route of ['convolution/1', 'convolution/4', 'convolution/8', 'pooling/5', 'pooling/7', 'backprop/4', 'backprop/6']) {
+        await page.goto(`${origin}/#/${route}?backend=cpu`);
+        await page.getByText(/Step \d of \d/).first().waitFor();
+        await page.waitForTimeout(route === 'convolution/8' ? 1500 : 300);
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= 392, `#/${route} is ${width} px wide on a 390 px screen`);
+      }
     },
   },
 ];

@@ -75,7 +75,7 @@ export function ConvolutionExplorer({ mnist }: { mnist: MnistSplit | null }) {
 
   const [pt, pb, pl, pr] = shape?.pad ?? [0, 0, 0, 0];
   const shownKernel = mode === 'convolution' ? rotate180(weights).data : weights.data;
-  const cellSize = side > 10 ? 11 : 34;
+  const cellSize = side > 10 ? 8 : 34;
   const windowRect = cell ? [{ y: cell.y * stride - pt, x: cell.x * stride - pl, h: k, w: k, className: 'window-rect' }] : [];
 
   return (
@@ -133,7 +133,7 @@ export function ConvolutionExplorer({ mnist }: { mnist: MnistSplit | null }) {
         </figure>
         <figure>
           <KernelEditor kernel={kernel} k={k} onChange={setKernel} />
-          <figcaption>Kernel W {k}×{k}</figcaption>
+          <figcaption>Kernel W {k}×{k}{edits && edits.preset === kernelIndex ? ' (edited)' : ''}</figcaption>
           {mode === 'convolution' && (
             <>
               <ValueGrid values={shownKernel} height={k} width={k} cell={34} colormap="diverging" showNumbers label="The kernel rotated by 180 degrees, as convolution applies it" />
@@ -143,7 +143,7 @@ export function ConvolutionExplorer({ mnist }: { mnist: MnistSplit | null }) {
         </figure>
         <figure>
           {output && shape ? (
-            <ValueGrid values={output.data} height={output.height} width={output.width} cell={side > 10 ? 11 : 34} colormap="diverging"
+            <ValueGrid values={output.data} height={output.height} width={output.width} cell={side > 10 ? 8 : 34} colormap="diverging"
               showNumbers={output.width <= 10} label={`Feature map net, ${output.height} by ${output.width}. Arrow keys choose a cell.`}
               selected={cell} onSelect={(y, x) => { setPlaying(false); setSelected({ y, x }); }} />
           ) : (
@@ -190,8 +190,8 @@ function MultiplyAdds({ terms, y, x, mode }: { terms: ReturnType<typeof convTerm
   return (
     <div className="multiply-adds" aria-live="polite">
       <p>
-        Output cell row {y + 1}, column {x + 1}: {terms.terms.length} multiply-adds{' '}
-        ({terms.terms.filter((t) => t.padded).length} of them on padding).
+        Output cell row {y + 1}, column {x + 1} — net[{y},{x}] in the formula, which counts from 0: {terms.terms.length} multiply-adds{' '}
+        ({terms.terms.filter((t) => t.padded).length} of them on padding). Numbers are rounded; the sum uses the exact values.
       </p>
       <Tex block>{general}</Tex>
       <Tex block>{`net[${y},${x}] = ${sum}`}</Tex>

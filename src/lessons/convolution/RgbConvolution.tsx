@@ -94,6 +94,7 @@ export function RgbConvolution() {
       </div>
       <div className="multiply-adds" aria-live="polite">
         <p>Output cell row {cell.y + 1}, column {cell.x + 1}: {terms.terms.length} multiply-adds, {perChannel[0].length} per channel.</p>
+        <p className="hint">The formulas count from 0, so this is net[{cell.y},{cell.x}]. Numbers are rounded; the sums use the exact values.</p>
         {CHANNELS.map((name, c) => (
           <Tex key={name} block>{`(X^{${c + 1}} * W^{${c + 1}})[${cell.y},${cell.x}] = ${perChannel[c].map((t) => `${formatCell(t.inputValue)}\\cdot ${tex(t.weight)}`).join(' + ')} = ${tex(sums[c])}`}</Tex>
         ))}
