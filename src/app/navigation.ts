@@ -3,7 +3,12 @@ import { formatHash, parseHash, type Route } from './route';
 
 /** Keeps the store's route in step with `location.hash`. Returns a function that stops listening. */
 export function syncRouteWithHash(win: Window = window): () => void {
-  const read = () => appStore.getState().setRoute(parseHash(win.location.hash));
+  const read = () => {
+    const route = parseHash(win.location.hash);
+    // Parameters written before the hash (`/?backend=wasm#/autoencoder`) count too; the hash's own win.
+    for (const [k, v] of new URLSearchParams(win.location.search)) if (!(k in route.params)) route.params[k] = v;
+    appStore.getState().setRoute(route);
+  };
   read();
   win.addEventListener('hashchange', read);
   return () => win.removeEventListener('hashchange', read);

@@ -19,6 +19,9 @@ export const shellTests = [
       await page.getByText('This lesson is coming').waitFor();
       assert.match(page.url(), /#\/cifar10\?backend=cpu&seed=5$/);
       await waitFor(async () => /Backend: cpu/.test(await page.locator('.backend-name').textContent()), { message: 'Backend: cpu' });
+      // Parameters before the hash count too.
+      await page.goto(`${origin}/?backend=cpu#/`);
+      await waitFor(async () => /Backend: cpu/.test(await page.locator('.backend-name').textContent()), { message: 'Backend: cpu from ?backend before the hash' });
       await page.goto(`${origin}/#/no-such-lesson?backend=cpu`);
       await page.getByRole('heading', { name: /No lesson called/ }).waitFor();
     },
