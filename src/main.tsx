@@ -10,6 +10,8 @@ syncRouteWithHash();
 watchBackendParam();
 // Benchmark hooks for scripts/bench.mjs; a separate chunk that normal visits never load.
 if (/[?&]bench=1(&|$)/.test(location.hash)) void import('./bench/benchHooks');
+// WASM gradient-kernel check for tests/e2e/wasmGradients.e2e.mjs; likewise a separate chunk.
+if (/[?&]wasmcheck=1(&|$)/.test(location.hash)) void import('./bench/wasmGradientsCheck');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

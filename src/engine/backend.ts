@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { registerWasmGradientKernels } from './wasmGradients';
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
 export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu', 'webgpu'];
@@ -30,6 +31,8 @@ async function register(name: BackendName): Promise<void> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(new URL(WASM_PATH, document.baseURI).href);
+    // 4.22's WASM backend lacks the filter gradient and has a faulty max-pool gradient: add ours.
+    registerWasmGradientKernels();
   } else if (name === 'webgpu') {
     if (!('gpu' in navigator)) throw new Error('this browser has no WebGPU (navigator.gpu is missing)');
     await import('@tensorflow/tfjs-backend-webgpu');
