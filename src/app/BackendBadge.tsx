@@ -12,6 +12,7 @@ export function BackendBadge() {
           {' '}⚠ software rendering, no GPU: training is slow
         </span>
       )}
+      {backend.reason && <span className="backend-reason"> · chosen because {backend.reason} (add ?backend=webgl or wasm to choose)</span>}
       {backend.notice && <div className="backend-notice" role="alert">{backend.notice}</div>}
       {backend.contextLost && (
         <div className="backend-notice" role="alert">

@@ -11,6 +11,8 @@ export interface BackendState {
   software: boolean;
   /** Why the backend is not the one asked for, or other notice (e.g. fell back from webgpu). */
   notice: string | null;
+  /** Why this backend was chosen when the URL named none. */
+  reason: string | null;
   /** The GPU context was lost: training views pause and say so. */
   contextLost: boolean;
 }
@@ -42,7 +44,7 @@ export const createRouteSlice = (set: Set): RouteSlice => ({
 });
 
 export const createBackendSlice = (set: Set): BackendSlice => ({
-  backend: { name: null, renderer: null, software: false, notice: null, contextLost: false },
+  backend: { name: null, renderer: null, software: false, notice: null, reason: null, contextLost: false },
   setBackend: (patch) => set((s) => ({ backend: { ...s.backend, ...patch } })),
 });
 

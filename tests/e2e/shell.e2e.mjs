@@ -27,6 +27,18 @@ export const shellTests = [
     },
   },
   {
+    name: 'without ?backend the backend is chosen by measurement, and the header says why',
+    async run({ page, origin, waitFor }) {
+      await page.goto(`${origin}/#/`);
+      const badge = page.locator('.backend-badge');
+      await waitFor(async () => /Backend: (webgl|wasm)/.test(await badge.textContent()), { message: 'a measured default backend' });
+      const text = await badge.textContent();
+      assert.match(text, /chosen because/);
+      // This project's test machines render WebGL in software (SwiftShader), where WASM is the faster choice.
+      assert.match(text, /Backend: wasm · chosen because WebGL renders in software here/);
+    },
+  },
+  {
     name: 'a backend that cannot start falls back to the next and says so',
     async run({ page, origin, waitFor }) {
       // Chromium without --enable-unsafe-webgpu has no usable WebGPU adapter here.
