@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { thinHistory } from './history';
 
 /** What a lesson plugs into the Trainer: one batch of training, and how to start over. */
 export interface TrainTask {
@@ -306,14 +307,9 @@ export class Trainer<Extra = unknown> {
 
   private pushHistory(point: HistoryPoint<Extra>): void {
     this.history.push(point);
-    const max = this.opts.maxHistory ?? DEFAULT_MAX_HISTORY;
-    if (this.history.length > max) {
-      // Thin the older half by two so memory stays bounded while the shape of the curve survives.
-      const half = Math.floor(this.history.length / 2);
-      const thinned = this.history.slice(0, half).filter((_, i) => i % 2 === 0);
-      this.history.splice(0, half, ...thinned);
-    }
+    thinHistory(this.history, this.opts.maxHistory ?? DEFAULT_MAX_HISTORY);
   }
+
 
   private failWith(gen: number, reason: string): void {
     if (gen !== this.generation && this.statusValue !== 'running') return;
