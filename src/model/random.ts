@@ -41,3 +41,22 @@ export function shuffledIndices(n: number, random: () => number): Uint32Array {
   }
   return idx;
 }
+
+/**
+ * Truncated normal N(0, std²) cut at two standard deviations, redrawing values beyond (TensorFlow's
+ * `truncated_normal_initializer`). Box–Muller on the given generator, so a seed gives the same weights on every backend.
+ */
+export function truncatedNormal(n: number, std: number, random: () => number): Float32Array {
+  const out = new Float32Array(n);
+  let i = 0;
+  while (i < n) {
+    const u = 1 - random(); // (0, 1]
+    const v = random();
+    const r = Math.sqrt(-2 * Math.log(u));
+    const pair = [r * Math.cos(2 * Math.PI * v), r * Math.sin(2 * Math.PI * v)];
+    for (const z of pair) {
+      if (i < n && Math.abs(z) <= 2) out[i++] = z * std;
+    }
+  }
+  return out;
+}
