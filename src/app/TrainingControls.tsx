@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Trainer } from '../engine/trainer';
+import type { TrainerHandle } from '../engine/trainerHandle';
 import { statusText } from '../engine/format';
 import { pauseWhenHidden } from '../engine/visibility';
 import { appStore, useAppStore } from '../state/store';
@@ -8,7 +8,7 @@ import { appStore, useAppStore } from '../state/store';
  * Connects a Trainer to the store under `viewId` (numbers only), pauses it when the tab is hidden or the
  * GPU context is lost, and clears the entry when the view unmounts.
  */
-export function useTrainerBinding(viewId: string, trainer: Trainer<unknown> | null): void {
+export function useTrainerBinding(viewId: string, trainer: TrainerHandle<unknown> | null): void {
   useEffect(() => {
     if (!trainer) return;
     const stopHidden = pauseWhenHidden(() => [trainer]);
@@ -32,7 +32,7 @@ const SLOW_MOTION_MS = 300;
  */
 export function TrainingControls({ viewId, trainer, disabled = false, children }: {
   viewId: string;
-  trainer: Trainer<unknown> | null;
+  trainer: TrainerHandle<unknown> | null;
   disabled?: boolean;
   children?: React.ReactNode;
 }) {

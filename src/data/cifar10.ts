@@ -1,5 +1,6 @@
 import { DatasetError } from './datasetError';
-import { fetchBytes } from './fetchBytes';
+import { DatasetNotFoundError, fetchBytes } from './fetchBytes';
+import { parseSha256Sums, sha256Hex } from './sha256';
 
 export const CIFAR_SIDE = 32;
 export const CIFAR_CHANNELS = 3;
@@ -78,4 +79,64 @@ export function loadSharedCifarTest(): Promise<CifarSet> {
     pending.catch(() => { pending = null; });
   }
   return pending;
+}
+
+/** The five training sprites (10,000 images each, the official `data_batch_1` … `data_batch_5` in order) and their labels. */
+export const CIFAR_TRAIN_FILES = {
+  batches: ['cifar10_train_batch1.png', 'cifar10_train_batch2.png', 'cifar10_train_batch3.png', 'cifar10_train_batch4.png', 'cifar10_train_batch5.png'],
+  labels: 'cifar10_train_labels.u8',
+  checksums: 'SHA256SUMS',
+} as const;
+export const CIFAR_TRAIN_BATCH_SIZE = 10_000;
+
+async function checksumsAt(base: string, fetchFn?: typeof fetch): Promise<Map<string, string> | null> {
+  try {
+    return parseSha256Sums(new TextDecoder().decode(await fetchBytes(base + CIFAR_TRAIN_FILES.checksums, CIFAR_TRAIN_FILES.checksums, { fetchFn })));
+  } catch (err) {
+    if (err instanceof DatasetNotFoundError) return null;
+    throw err;
+  }
+}
+
+async function verified(bytes: Uint8Array, file: string, sums: Map<string, string> | null): Promise<Uint8Array> {
+  const expected = sums?.get(file);
+  if (!expected) return bytes;
+  const actual = await sha256Hex(bytes);
+  if (actual !== null && actual !== expected) throw new DatasetError(file, `failed its checksum (expected sha256 ${expected}, got ${actual})`);
+  return bytes;
+}
+
+/**
+ * The first `batches` × 10,000 CIFAR-10 training images (1 to 5 sprites), checked against SHA256SUMS where
+ * Web Crypto exists, decoded in the browser or a worker. `onProgress(fraction, text)` reports as files arrive.
+ */
+export async function loadCifarTrain(baseUrl: string, batches: number, opts: { fetchFn?: typeof fetch; onProgress?: (fraction: number, text: string) => void } = {}): Promise<CifarSet> {
+  const n = Math.max(1, Math.min(CIFAR_TRAIN_FILES.batches.length, Math.round(batches)));
+  const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
+  const { fetchFn, onProgress } = opts;
+  const sums = await checksumsAt(base, fetchFn);
+  const allLabels = await verified(await fetchBytes(base + CIFAR_TRAIN_FILES.labels, CIFAR_TRAIN_FILES.labels, { fetchFn }), CIFAR_TRAIN_FILES.labels, sums);
+  if (allLabels.length !== CIFAR_TRAIN_BATCH_SIZE * CIFAR_TRAIN_FILES.batches.length) {
+    throw new DatasetError(CIFAR_TRAIN_FILES.labels, `has ${allLabels.length} labels, expected 50000`);
+  }
+  if (allLabels.some((l) => l > 9)) throw new DatasetError(CIFAR_TRAIN_FILES.labels, 'has a label above 9');
+  const count = n * CIFAR_TRAIN_BATCH_SIZE;
+  const pixels = new Uint8Array(count * CIFAR_SIDE * CIFAR_SIDE * CIFAR_CHANNELS);
+  for (let b = 0; b < n; b++) {
+    const file = CIFAR_TRAIN_FILES.batches[b];
+    onProgress?.(b / n, `loading ${file} (${b + 1} of ${n})`);
+    const png = await verified(await fetchBytes(base + file, file, {
+      fetchFn,
+      onProgress: (loaded, total) => onProgress?.((b + (total ? 0.8 * loaded / total : 0)) / n, `loading ${file} (${b + 1} of ${n})`),
+    }), file, sums);
+    const { width, height, rgba } = await decodePng(png, file);
+    if (width !== SPRITE_COLUMNS * CIFAR_SIDE || height !== (CIFAR_TRAIN_BATCH_SIZE / SPRITE_COLUMNS) * CIFAR_SIDE) {
+      throw new DatasetError(file, `is ${width}×${height} pixels, expected 3200×3200`);
+    }
+    pixels.set(tilesFromSprite(rgba, width, CIFAR_TRAIN_BATCH_SIZE), b * CIFAR_TRAIN_BATCH_SIZE * CIFAR_SIDE * CIFAR_SIDE * CIFAR_CHANNELS);
+  }
+  onProgress?.(1, `${count.toLocaleString('en-US')} training images loaded`);
+  const classesBytes = await fetchBytes(base + CIFAR_TEST_FILES.classes, CIFAR_TEST_FILES.classes, { fetchFn });
+  const classes = new TextDecoder().decode(classesBytes).split('\n').map((s) => s.trim()).filter(Boolean);
+  return { count, pixels, labels: allLabels.slice(0, count), classes };
 }

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { thinHistory } from './history';
+import type { TrainerHandle } from './trainerHandle';
 
 /** What a lesson plugs into the Trainer: one batch of training, and how to start over. */
 export interface TrainTask {
@@ -68,7 +69,7 @@ const DEFAULT_MAX_STEPS_PER_FRAME = 8;
  * at most every `readbackIntervalMs` (no dataSync on the hot path), `await nextFrame()` between steps,
  * an optional slow mode, and a history of read-back points for later replay.
  */
-export class Trainer<Extra = unknown> {
+export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
   private readonly task: TrainTask;
   private readonly opts: TrainerOptions<Extra>;
   /** Bumped by start, pause, step, reset and dispose: a loop whose number is stale stops. */

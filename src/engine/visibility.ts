@@ -1,4 +1,4 @@
-import type { Trainer } from './trainer';
+import type { TrainerHandle } from './trainerHandle';
 
 export const HIDDEN_TAB_REASON = 'Training paused because this tab was hidden. Press Train to continue.';
 
@@ -7,7 +7,7 @@ export const HIDDEN_TAB_REASON = 'Training paused because this tab was hidden. P
  * silently. Pause instead, with a reason the view shows when the student comes back.
  * Returns a function that removes the listener.
  */
-export function pauseWhenHidden(trainers: () => Trainer<unknown>[], doc: Document | undefined = globalThis.document): () => void {
+export function pauseWhenHidden(trainers: () => TrainerHandle<unknown>[], doc: Document | undefined = globalThis.document): () => void {
   if (!doc) return () => {};
   const onChange = () => {
     if (doc.visibilityState !== 'hidden') return;

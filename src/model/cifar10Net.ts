@@ -168,9 +168,10 @@ export class CifarNet {
     const vars = {} as Record<CifarVariableName, tf.Variable>;
     const avgs = {} as Record<CifarVariableName, tf.Variable>;
     for (const spec of CIFAR_VARIABLES) {
-      const value = init.get(spec.name)!;
-      vars[spec.name] = tf.variable(tf.tensor(value, spec.shape), true, `cifar/${spec.name}/${seed}/${uid()}`);
-      avgs[spec.name] = tf.variable(tf.tensor(value, spec.shape), false, `cifar/${spec.name}/avg/${seed}/${uid()}`);
+      const value = tf.tensor(init.get(spec.name)!, spec.shape);
+      vars[spec.name] = tf.variable(value, true, `cifar/${spec.name}/${seed}/${uid()}`);
+      avgs[spec.name] = tf.variable(value, false, `cifar/${spec.name}/avg/${seed}/${uid()}`);
+      value.dispose();
     }
     this.variables = vars;
     this.averages = avgs;

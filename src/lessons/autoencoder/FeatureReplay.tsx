@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { Trainer } from '../../engine/trainer';
+import type { TrainerHandle } from '../../engine/trainerHandle';
 import { useAppStore } from '../../state/store';
 import { MAIN_VIEW_ID } from './settings';
 
@@ -9,7 +9,7 @@ type Snapshot = { step: number; data: Float32Array };
  * A slider over the Trainer's kept snapshots of the encoder weights: drag left to see the features as they
  * were at earlier steps, right to the end for live. A reset (which clears the snapshots) returns to live.
  */
-export function FeatureReplay({ trainer, onShow }: { trainer: Trainer<Float32Array> | null; onShow: (snap: { step: number; filters: Float32Array } | null) => void }) {
+export function FeatureReplay({ trainer, onShow }: { trainer: TrainerHandle<Float32Array> | null; onShow: (snap: { step: number; filters: Float32Array } | null) => void }) {
   const id = useId();
   // Re-render when the trainer reports (a new snapshot may have been kept).
   useAppStore((s) => s.training[MAIN_VIEW_ID]?.step ?? 0);

@@ -1,0 +1,70 @@
+import * as tf from '@tensorflow/tfjs';
+import { RemoteTrainer, type RemoteTrainerOptions } from './remoteTrainer';
+import { TRAINING_TASKS } from './trainingTasks';
+import { workerBackends } from './workerBackends';
+import { WorkerHost } from './workerHost';
+import type { PortLike, ToWorker, WorkerReady } from './workerProtocol';
+
+export interface OpenedTrainer<Extra> {
+  trainer: RemoteTrainer<Extra>;
+  ready: WorkerReady;
+  /** True when training runs in a Web Worker; false when it had to run on the page. */
+  inWorker: boolean;
+  /** Why training runs on the page, or null. */
+  note: string | null;
+}
+
+/** Worker threads WASM may use: all cores but one, which stays with the page. */
+export function wasmThreads(cores: number | undefined): number {
+  return Math.max(1, (cores || 2) - 1);
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Opens a trainer for a named task (engine/trainingTasks.ts) in a Web Worker, on the given backend, so the
+ * page keeps painting while it trains. Where a worker cannot run (no Worker, or it fails to start), the same
+ * host runs on the page instead, and `note` says so.
+ */
+export async function openTrainer<Extra>(task: string, config: unknown, backend: string, opts: RemoteTrainerOptions<Extra> = {}): Promise<OpenedTrainer<Extra>> {
+  const assetBase = new URL('./', document.baseURI).href;
+  const threads = wasmThreads(navigator.hardwareConcurrency);
+  let note: string;
+  if (typeof Worker === 'undefined') {
+    note = 'This browser has no Web Workers, so training runs on the page: it may stutter while a step runs.';
+  } else {
+    let worker: Worker | null = null;
+    let trainer: RemoteTrainer<Extra> | null = null;
+    try {
+      worker = new Worker(new URL('./trainer.worker.ts', import.meta.url), { type: 'module', name: `train-${task}` });
+      trainer = new RemoteTrainer<Extra>(worker, opts);
+      const failed = new Promise<never>((_, reject) => {
+        worker!.addEventListener('error', (e) => reject(new Error(e.message || 'the worker script failed to load')));
+      });
+      const ready = await Promise.race([trainer.init(task, config, backend, assetBase, threads), failed]);
+      return { trainer, ready, inWorker: true, note: null };
+    } catch (err) {
+      trainer?.dispose();
+      worker?.terminate();
+      note = `Training runs on the page because the worker failed (${errorText(err)}): the page may stutter while a step runs.`;
+    }
+  }
+  const channel = new MessageChannel();
+  const host = new WorkerHost((m) => channel.port2.postMessage(m), TRAINING_TASKS, workerBackends, { nextFrame: () => tf.nextFrame(), frameBudgetMs: 12 });
+  channel.port2.onmessage = (e: MessageEvent<ToWorker>) => void host.handle(e.data);
+  const port: PortLike & { terminate: () => void } = {
+    postMessage: (m) => channel.port1.postMessage(m),
+    get onmessage() { return channel.port1.onmessage; },
+    set onmessage(fn) { channel.port1.onmessage = fn; },
+    terminate: () => {
+      host.dispose();
+      channel.port1.close();
+      channel.port2.close();
+    },
+  };
+  const trainer = new RemoteTrainer<Extra>(port, opts);
+  const ready = await trainer.init(task, config, backend, assetBase, threads);
+  return { trainer, ready, inWorker: false, note };
+}

@@ -1,0 +1,17 @@
+import type { TaskFactory } from './workerHost';
+
+/**
+ * The training tasks a worker can build, by name. Each loads its own data inside the worker (so the page never
+ * holds the training set) and is imported only when asked for.
+ */
+export const TRAINING_TASKS: Record<string, TaskFactory> = {
+  async cifar10(config, context) {
+    const [{ loadCifarTrain, loadCifarTestSubset }, { CifarTask }] = await Promise.all([import('../data/cifar10'), import('../model/cifarTask')]);
+    const c = config as import('../model/cifarTask').CifarTaskConfig;
+    const base = new URL('datasets/cifar10/', context.assetBase).href;
+    const train = await loadCifarTrain(base, c.trainFiles, { onProgress: (f, text) => context.progress(0.95 * f, text) });
+    const test = await loadCifarTestSubset(base);
+    context.progress(1, 'data loaded');
+    return new CifarTask(train, test, c);
+  },
+};

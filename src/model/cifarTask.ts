@@ -1,0 +1,242 @@
+import * as tf from '@tensorflow/tfjs';
+import type { CifarSet } from '../data/cifar10';
+import { CROP_SIDE, CROP_VALUES, drawDistortion, prepareBatch, type Distortion } from '../data/cifarAugment';
+import type { WorkerTask } from '../engine/workerHost';
+import { CIFAR_CLASSES, CIFAR_VARIABLES, CifarNet, cifarForward, staircaseLearningRate, type CifarActivations, type CifarVariableName } from './cifar10Net';
+import { deriveSeed, mulberry32, shuffledIndices } from './random';
+
+/** Settings of a CIFAR-10 training run (the tutorial's values unless the student changes them). */
+export interface CifarTaskConfig {
+  seed: number;
+  /** Images per SGD step (tutorial: 128). */
+  batchSize: number;
+  /** How many of the five 10,000-image training files to load. */
+  trainFiles: number;
+  initialLearningRate: number;
+  decayFactor: number;
+  /** Steps between two learning-rate drops (tutorial: 350 epochs of 50,000/128 batches; a demo uses far fewer). */
+  decaySteps: number;
+  /** Moving-average decay of the weights (tutorial 0.9999), with TensorFlow's warm-up. */
+  averageDecay: number;
+  /** Random crops, flips, brightness and contrast as the tutorial's training input; off = the central crop. */
+  distort: boolean;
+}
+
+export const TUTORIAL_CONFIG: CifarTaskConfig = {
+  seed: 1, batchSize: 128, trainFiles: 5, initialLearningRate: 0.1, decayFactor: 0.1,
+  decaySteps: Math.floor((350 * 50_000) / 128), averageDecay: 0.9999, distort: true,
+};
+
+/** What the views ask the task for (answered with copies, in the worker or on the page). */
+export interface CifarFilters { step: number; conv1: Float32Array; conv2: Float32Array }
+export interface CifarEvaluation { step: number; count: number; raw: number; averaged: number; predictions: Uint8Array; averagedPredictions: Uint8Array; labels: Uint8Array }
+export interface CifarPreview { images: Float32Array; labels: Uint8Array; distortions: Distortion[]; side: number }
+export interface CifarFeatureMaps { index: number; layers: { name: keyof CifarActivations; shape: number[]; values: Float32Array }[]; probabilities: Float32Array }
+
+const EVAL_CHUNK = 100;
+
+/**
+ * Connects the tutorial network to CIFAR-10 for the Trainer: seeded shuffles per epoch, the tutorial's
+ * distortions drawn from a per-step seed (so a step's batch is the same on every backend and after a reset),
+ * the staircase learning rate and the weights' moving average.
+ */
+export class CifarTask implements WorkerTask<CifarFilters> {
+  net: CifarNet;
+  private config: CifarTaskConfig;
+  private order: Uint32Array | null = null;
+  private orderEpoch = -1;
+  private lastTerms: { crossEntropy: tf.Scalar; weightDecay: tf.Scalar } | null = null;
+  private lastLearningRate: number;
+  private steps = 0;
+  private readonly evalIndices: Uint32Array;
+  readonly snapshot = { everySteps: 25, maxKept: 80, take: () => this.filters() };
+
+  constructor(private readonly train: CifarSet, private readonly test: CifarSet, config: CifarTaskConfig) {
+    this.config = { ...config };
+    this.net = new CifarNet(config.seed);
+    this.lastLearningRate = config.initialLearningRate;
+    this.evalIndices = Uint32Array.from({ length: Math.min(config.batchSize, test.count) }, (_, i) => i);
+  }
+
+  facts(): Record<string, unknown> {
+    return { parameters: this.net.parameterCount(), trainImages: this.train.count, testImages: this.test.count, classes: this.train.classes };
+  }
+
+  configure(patch: unknown): void {
+    // Seed and data size need a new task; everything else applies from the next step.
+    const live = { ...(patch as Partial<CifarTaskConfig>) };
+    delete live.seed;
+    delete live.trainFiles;
+    this.config = { ...this.config, ...live };
+  }
+
+  /** The images of step `step`: positions step·B … step·B+B−1 of the seeded shuffled order. */
+  batchIndices(step: number): Uint32Array {
+    const n = this.train.count;
+    const b = this.config.batchSize;
+    const out = new Uint32Array(b);
+    for (let k = 0; k < b; k++) {
+      const position = step * b + k;
+      const epoch = Math.floor(position / n);
+      if (epoch !== this.orderEpoch) {
+        this.order = shuffledIndices(n, mulberry32(deriveSeed(this.config.seed, `cifar-epoch-${epoch}`)));
+        this.orderEpoch = epoch;
+      }
+      out[k] = this.order![position % n];
+    }
+    return out;
+  }
+
+  /** The distortions of step `step` (null when distortion is off). */
+  distortions(step: number): Distortion[] | null {
+    if (!this.config.distort) return null;
+    const random = mulberry32(deriveSeed(this.config.seed, `cifar-distort-${step}`));
+    return Array.from({ length: this.config.batchSize }, () => drawDistortion(random));
+  }
+
+  epochsAfter(steps: number): number {
+    return (steps * this.config.batchSize) / this.train.count;
+  }
+
+  learningRate(step: number): number {
+    const c = this.config;
+    return staircaseLearningRate(step, c.initialLearningRate, c.decayFactor, c.decaySteps);
+  }
+
+  trainStep(step: number): tf.Scalar {
+    const indices = this.batchIndices(step);
+    const images = prepareBatch(this.train.pixels, indices, this.distortions(step));
+    const labels = Int32Array.from(indices, (i) => this.train.labels[i]);
+    const x = tf.tensor4d(images, [indices.length, CROP_SIDE, CROP_SIDE, 3]);
+    const y = tf.tensor1d(labels, 'int32');
+    this.lastLearningRate = this.learningRate(step);
+    try {
+      const r = this.net.trainStep(x, y, this.lastLearningRate, { step, averageDecay: this.config.averageDecay });
+      tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
+      this.lastTerms = { crossEntropy: r.crossEntropy, weightDecay: r.weightDecay };
+      this.steps = step + 1;
+      return r.total;
+    } finally {
+      tf.dispose([x, y]);
+    }
+  }
+
+  evaluateLoss(): tf.Scalar {
+    return tf.tidy(() => {
+      const x = tf.tensor4d(prepareBatch(this.test.pixels, this.evalIndices, null), [this.evalIndices.length, CROP_SIDE, CROP_SIDE, 3]);
+      const y = tf.tensor1d(Int32Array.from(this.evalIndices, (i) => this.test.labels[i]), 'int32');
+      return this.net.losses(x, y).total;
+    });
+  }
+
+  async metrics(): Promise<Record<string, number>> {
+    const out: Record<string, number> = { learningRate: this.lastLearningRate, epoch: this.epochsAfter(this.steps) };
+    if (this.lastTerms) {
+      const [ce, wd] = await Promise.all([this.lastTerms.crossEntropy.data(), this.lastTerms.weightDecay.data()]);
+      out.crossEntropy = ce[0];
+      out.weightDecay = wd[0];
+    }
+    return out;
+  }
+
+  reset(): void {
+    this.net.dispose();
+    this.net = new CifarNet(this.config.seed);
+    tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
+    this.lastTerms = null;
+    this.steps = 0;
+    this.lastLearningRate = this.config.initialLearningRate;
+  }
+
+  async filters(): Promise<CifarFilters> {
+    const [conv1, conv2] = await Promise.all([this.net.variables['conv1/weights'].data(), this.net.variables['conv2/weights'].data()]);
+    return { step: this.steps, conv1: (conv1 as Float32Array).slice(), conv2: (conv2 as Float32Array).slice() };
+  }
+
+  /** Accuracy on the test images (central crops) with the raw and the averaged weights. */
+  async evaluate(): Promise<CifarEvaluation> {
+    const n = this.test.count;
+    const predictions = new Uint8Array(n);
+    const averagedPredictions = new Uint8Array(n);
+    for (let start = 0; start < n; start += EVAL_CHUNK) {
+      const idx = Uint32Array.from({ length: Math.min(EVAL_CHUNK, n - start) }, (_, i) => start + i);
+      const [raw, avg] = tf.tidy(() => {
+        const x = tf.tensor4d(prepareBatch(this.test.pixels, idx, null), [idx.length, CROP_SIDE, CROP_SIDE, 3]);
+        return [tf.argMax(this.net.predict(x, false), 1), tf.argMax(this.net.predict(x, true), 1)];
+      });
+      const [r, a] = await Promise.all([raw.data(), avg.data()]);
+      tf.dispose([raw, avg]);
+      predictions.set(r, start);
+      averagedPredictions.set(a, start);
+    }
+    const correct = (p: Uint8Array) => p.reduce((s, v, i) => s + (v === this.test.labels[i] ? 1 : 0), 0) / n;
+    return { step: this.steps, count: n, raw: correct(predictions), averaged: correct(averagedPredictions), predictions, averagedPredictions, labels: this.test.labels.slice() };
+  }
+
+  /** The images the network is fed at the next step (first `count`), as standardised floats. */
+  preview(count: number): CifarPreview {
+    const indices = this.batchIndices(this.steps).slice(0, count);
+    const all = this.distortions(this.steps);
+    const distortions = all ? all.slice(0, count) : [];
+    return {
+      images: prepareBatch(this.train.pixels, indices, all ? distortions : null),
+      labels: Uint8Array.from(indices, (i) => this.train.labels[i]),
+      distortions,
+      side: CROP_SIDE,
+    };
+  }
+
+  /** Every layer's activations for test image `index` (central crop), and the class probabilities. */
+  async featureMaps(index: number, averaged = false): Promise<CifarFeatureMaps> {
+    const i = Math.max(0, Math.min(this.test.count - 1, Math.floor(index)));
+    const acts = tf.tidy(() => {
+      const x = tf.tensor4d(prepareBatch(this.test.pixels, [i], null), [1, CROP_SIDE, CROP_SIDE, 3]);
+      const a = cifarForward(this.net.params(averaged), x);
+      return { ...a, probabilities: tf.softmax(a.logits) };
+    });
+    try {
+      const layers: CifarFeatureMaps['layers'] = [];
+      for (const name of ['conv1', 'pool1', 'norm1', 'conv2', 'norm2', 'pool2', 'local3', 'local4', 'logits'] as const) {
+        layers.push({ name, shape: acts[name].shape.slice(1), values: ((await acts[name].data()) as Float32Array).slice() });
+      }
+      return { index: i, layers, probabilities: ((await acts.probabilities.data()) as Float32Array).slice() };
+    } finally {
+      tf.dispose(Object.values(acts));
+    }
+  }
+
+  async read(name: string, args: unknown): Promise<unknown> {
+    const a = (args ?? {}) as { count?: number; index?: number; averaged?: boolean };
+    switch (name) {
+      case 'filters': return this.filters();
+      case 'evaluate': return this.evaluate();
+      case 'preview': return this.preview(a.count ?? 8);
+      case 'features': return this.featureMaps(a.index ?? 0, a.averaged ?? false);
+      default: throw new Error(`the CIFAR-10 task has no read-out "${name}"`);
+    }
+  }
+
+  async exportWeights(): Promise<Map<CifarVariableName, Float32Array>> {
+    const w = await this.net.readWeights();
+    return new Map([...w].map(([k, v]) => [k, v.slice()]));
+  }
+
+  /** Rebuilds the network on the current backend and puts the weights back (after a backend change). */
+  importWeights(weights: unknown): void {
+    try {
+      this.net.dispose();
+    } catch {
+      // The old backend may be gone; its tensors go with it.
+    }
+    this.net = new CifarNet(this.config.seed);
+    this.net.writeWeights(weights as Map<CifarVariableName, Float32Array>);
+  }
+
+  dispose(): void {
+    this.net.dispose();
+    tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
+    this.lastTerms = null;
+  }
+}
+
+export { CIFAR_CLASSES, CIFAR_VARIABLES, CROP_VALUES };
