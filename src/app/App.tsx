@@ -12,6 +12,7 @@ const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }
   convolution: lazy(() => import('../lessons/convolution/Lesson')),
   backprop: lazy(() => import('../lessons/backprop/Lesson')),
   pooling: lazy(() => import('../lessons/pooling/Lesson')),
+  cifar10: lazy(() => import('../lessons/cifar10/Lesson')),
 };
 
 /** Query string (inside the hash) carried from page to page: seed, backend, settings. */

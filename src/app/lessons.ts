@@ -36,7 +36,7 @@ export const OUTLINE: OutlineSection[] = [
   {
     title: 'Implementation of several Deep models',
     lessons: [
-      { slug: 'cifar10', title: 'CIFAR-10 via TensorFlow', summary: "The TensorFlow tutorial's CIFAR-10 network, trained live.", ready: false },
+      { slug: 'cifar10', title: 'CIFAR-10 via TensorFlow', summary: "The TensorFlow tutorial's CIFAR-10 network, trained live in a background worker.", ready: true },
       { slug: 'autoencoder', title: 'Autoencoder via MATLAB', summary: 'Learn MNIST without labels: 784 → 100 → 784, trained live in your browser.', ready: true },
     ],
   },

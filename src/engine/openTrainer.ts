@@ -14,6 +14,16 @@ export interface OpenedTrainer<Extra> {
   note: string | null;
 }
 
+declare global {
+  interface Window { __cnnlabTrainers?: Record<string, RemoteTrainer<unknown>> }
+}
+
+/** With `testhooks=1` in the address, browser tests reach open trainers (e.g. to lose the worker's WebGL context). */
+function exposeForTests(task: string, trainer: RemoteTrainer<unknown>): void {
+  if (typeof window === 'undefined' || !/[?&]testhooks=1(&|$)/.test(window.location.hash)) return;
+  window.__cnnlabTrainers = { ...window.__cnnlabTrainers, [task]: trainer };
+}
+
 /** Worker threads WASM may use: all cores but one, which stays with the page. */
 export function wasmThreads(cores: number | undefined): number {
   return Math.max(1, (cores || 2) - 1);
@@ -44,6 +54,7 @@ export async function openTrainer<Extra>(task: string, config: unknown, backend:
         worker!.addEventListener('error', (e) => reject(new Error(e.message || 'the worker script failed to load')));
       });
       const ready = await Promise.race([trainer.init(task, config, backend, assetBase, threads), failed]);
+      exposeForTests(task, trainer as RemoteTrainer<unknown>);
       return { trainer, ready, inWorker: true, note: null };
     } catch (err) {
       trainer?.dispose();
@@ -66,5 +77,6 @@ export async function openTrainer<Extra>(task: string, config: unknown, backend:
   };
   const trainer = new RemoteTrainer<Extra>(port, opts);
   const ready = await trainer.init(task, config, backend, assetBase, threads);
+  exposeForTests(task, trainer as RemoteTrainer<unknown>);
   return { trainer, ready, inWorker: false, note };
 }

@@ -108,6 +108,9 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
     return this.send({ type: 'read', name, args }) as Promise<T>;
   }
 
+  /** Measures the loss again at step 0 (after loading weights into a reset run). */
+  measure(): Promise<unknown> { return this.send({ type: 'measure' }); }
+
   /** Loses the worker's WebGL context on purpose (the browser test of the fallback). */
   loseContext(): Promise<unknown> { return this.send({ type: 'lose-context' }); }
 
@@ -169,7 +172,8 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
       case 'snapshot':
         if (msg.seq < this.resetSeq) return;
         this.snapshots.push({ step: msg.step, data: msg.data });
-        if (this.snapshots.length > (this.opts.maxSnapshots ?? 50)) this.snapshots.splice(1, 1);
+        // Thinned evenly (every other one of the older half), so a timeline still spans the whole run.
+        thinHistory(this.snapshots, this.opts.maxSnapshots ?? 50);
         this.opts.onSnapshot?.(msg.step, msg.data);
         return;
       case 'metrics':

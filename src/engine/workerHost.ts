@@ -110,6 +110,7 @@ export class WorkerHost {
         this.checkpoint = null;
         await trainer.reset();
         return undefined;
+      case 'measure': await trainer.measureInitialLoss(); return undefined;
       case 'slow': trainer.setSlowMode(msg.delayMs); return undefined;
       case 'configure': task.configure?.(msg.patch); return undefined;
       case 'read':

@@ -12,8 +12,11 @@ export type ToWorker =
   | { type: 'pause'; seq: number; reason: string | null }
   | { type: 'step'; seq: number }
   | { type: 'reset'; seq: number }
+  /** Measures the loss of the current weights again while at step 0 (after loading weights into a reset run). */
+  | { type: 'measure'; seq: number }
   | { type: 'slow'; seq: number; delayMs: number }
   | { type: 'configure'; seq: number; patch: unknown }
+  /** A named call of the task: a read-out, or an action such as loading weights. */
   | { type: 'read'; seq: number; name: string; args: unknown }
   | { type: 'dispose'; seq: number }
   /** Loses the worker's WebGL context on purpose (WEBGL_lose_context), as a browser test of the fallback. */

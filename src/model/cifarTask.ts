@@ -29,9 +29,49 @@ export const TUTORIAL_CONFIG: CifarTaskConfig = {
 
 /** What the views ask the task for (answered with copies, in the worker or on the page). */
 export interface CifarFilters { step: number; conv1: Float32Array; conv2: Float32Array }
+
+/** Counts of values in `bins` equal-width bins over [min, max]. */
+export interface Histogram { min: number; max: number; counts: Uint32Array }
+export const HISTOGRAM_BINS = 40;
+
+/** The convolution layers' weights and biases: enough to recompute every feature map up to pool2. */
+export interface CifarConvWeights { conv1: Float32Array; conv1Bias: Float32Array; conv2: Float32Array; conv2Bias: Float32Array }
+
+/**
+ * What the timeline keeps every few steps: the convolution weights (4,800 + 102,400 + 128 floats, 429 KB)
+ * and a histogram of every variable and of its latest gradient (10 × 2 × 40 counts).
+ */
+export interface CifarSnapshot extends CifarConvWeights {
+  step: number;
+  weights: Record<CifarVariableName, Histogram>;
+  /** Gradients of the most recent step that kept them (step `gradientStep`), or null before the first. */
+  gradients: Record<CifarVariableName, Histogram> | null;
+  gradientStep: number | null;
+}
+
+/** Histogram of `values` over their own range. */
+export function histogram(values: Float32Array, bins = HISTOGRAM_BINS): Histogram {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  const counts = new Uint32Array(bins);
+  if (!(min <= max)) return { min: 0, max: 0, counts };
+  const width = max - min || 1;
+  for (let i = 0; i < values.length; i++) counts[Math.min(bins - 1, Math.floor(((values[i] - min) / width) * bins))]++;
+  return { min, max, counts };
+}
+
+/** Steps between two kept gradients (a gradient copy costs one extra read of 1.07 M numbers). */
+export const GRADIENT_EVERY_STEPS = 10;
+/** Steps between two timeline snapshots. */
+export const SNAPSHOT_EVERY_STEPS = 10;
 export interface CifarEvaluation { step: number; count: number; raw: number; averaged: number; predictions: Uint8Array; averagedPredictions: Uint8Array; labels: Uint8Array }
 export interface CifarPreview { images: Float32Array; labels: Uint8Array; distortions: Distortion[]; side: number }
-export interface CifarFeatureMaps { index: number; layers: { name: keyof CifarActivations; shape: number[]; values: Float32Array }[]; probabilities: Float32Array }
+export interface CifarFeatureMaps { index: number | null; layers: { name: keyof CifarActivations; shape: number[]; values: Float32Array }[]; probabilities: Float32Array | null }
 
 const EVAL_CHUNK = 100;
 
@@ -40,7 +80,7 @@ const EVAL_CHUNK = 100;
  * distortions drawn from a per-step seed (so a step's batch is the same on every backend and after a reset),
  * the staircase learning rate and the weights' moving average.
  */
-export class CifarTask implements WorkerTask<CifarFilters> {
+export class CifarTask implements WorkerTask<CifarSnapshot> {
   net: CifarNet;
   private config: CifarTaskConfig;
   private order: Uint32Array | null = null;
@@ -49,7 +89,8 @@ export class CifarTask implements WorkerTask<CifarFilters> {
   private lastLearningRate: number;
   private steps = 0;
   private readonly evalIndices: Uint32Array;
-  readonly snapshot = { everySteps: 25, maxKept: 80, take: () => this.filters() };
+  private lastGradients: { step: number; tensors: Record<CifarVariableName, tf.Tensor> } | null = null;
+  readonly snapshot = { everySteps: SNAPSHOT_EVERY_STEPS, maxKept: 2, take: () => this.takeSnapshot() };
 
   constructor(private readonly train: CifarSet, private readonly test: CifarSet, config: CifarTaskConfig) {
     this.config = { ...config };
@@ -111,9 +152,14 @@ export class CifarTask implements WorkerTask<CifarFilters> {
     const y = tf.tensor1d(labels, 'int32');
     this.lastLearningRate = this.learningRate(step);
     try {
-      const r = this.net.trainStep(x, y, this.lastLearningRate, { step, averageDecay: this.config.averageDecay });
+      const withGradients = step % GRADIENT_EVERY_STEPS === 0;
+      const r = this.net.trainStep(x, y, this.lastLearningRate, { step, averageDecay: this.config.averageDecay, withGradients });
       tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
       this.lastTerms = { crossEntropy: r.crossEntropy, weightDecay: r.weightDecay };
+      if (r.gradients) {
+        this.dropGradients();
+        this.lastGradients = { step, tensors: r.gradients };
+      }
       this.steps = step + 1;
       return r.total;
     } finally {
@@ -144,8 +190,37 @@ export class CifarTask implements WorkerTask<CifarFilters> {
     this.net = new CifarNet(this.config.seed);
     tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
     this.lastTerms = null;
+    this.dropGradients();
     this.steps = 0;
     this.lastLearningRate = this.config.initialLearningRate;
+  }
+
+  private dropGradients(): void {
+    if (this.lastGradients) tf.dispose(Object.values(this.lastGradients.tensors));
+    this.lastGradients = null;
+  }
+
+  /** Convolution weights and histograms of every variable and its latest gradient (copies). */
+  async takeSnapshot(): Promise<CifarSnapshot> {
+    const step = this.steps;
+    const weights = {} as Record<CifarVariableName, Histogram>;
+    const values = {} as Record<CifarVariableName, Float32Array>;
+    for (const spec of CIFAR_VARIABLES) {
+      values[spec.name] = (await this.net.variables[spec.name].data()) as Float32Array;
+      weights[spec.name] = histogram(values[spec.name]);
+    }
+    let gradients: Record<CifarVariableName, Histogram> | null = null;
+    const g = this.lastGradients;
+    if (g) {
+      gradients = {} as Record<CifarVariableName, Histogram>;
+      for (const spec of CIFAR_VARIABLES) gradients[spec.name] = histogram((await g.tensors[spec.name].data()) as Float32Array);
+    }
+    return {
+      step,
+      conv1: values['conv1/weights'].slice(), conv1Bias: values['conv1/biases'].slice(),
+      conv2: values['conv2/weights'].slice(), conv2Bias: values['conv2/biases'].slice(),
+      weights, gradients, gradientStep: g ? g.step : null,
+    };
   }
 
   async filters(): Promise<CifarFilters> {
@@ -186,32 +261,56 @@ export class CifarTask implements WorkerTask<CifarFilters> {
     };
   }
 
-  /** Every layer's activations for test image `index` (central crop), and the class probabilities. */
-  async featureMaps(index: number, averaged = false): Promise<CifarFeatureMaps> {
-    const i = Math.max(0, Math.min(this.test.count - 1, Math.floor(index)));
+  /**
+   * Every layer's activations for one image — test image `index` (central crop) or `image` (24×24×3, already
+   * standardised) — and the class probabilities. With `conv`, the convolution layers use those weights (a
+   * timeline snapshot) and the layers after pool2 are left out, since they would mix two moments of training.
+   */
+  async featureMaps(source: { index?: number; image?: Float32Array; conv?: CifarConvWeights; averaged?: boolean }): Promise<CifarFeatureMaps> {
+    const i = Math.max(0, Math.min(this.test.count - 1, Math.floor(source.index ?? 0)));
+    const input = source.image ?? prepareBatch(this.test.pixels, [i], null);
+    if (input.length !== CROP_VALUES) throw new Error(`an input image must have ${CROP_VALUES} values (24×24×3), not ${input.length}`);
+    const names = source.conv
+      ? (['conv1', 'pool1', 'norm1', 'conv2', 'norm2', 'pool2'] as const)
+      : (['conv1', 'pool1', 'norm1', 'conv2', 'norm2', 'pool2', 'local3', 'local4', 'logits'] as const);
     const acts = tf.tidy(() => {
-      const x = tf.tensor4d(prepareBatch(this.test.pixels, [i], null), [1, CROP_SIDE, CROP_SIDE, 3]);
-      const a = cifarForward(this.net.params(averaged), x);
+      const x = tf.tensor4d(input, [1, CROP_SIDE, CROP_SIDE, 3]);
+      let params = this.net.params(source.averaged ?? false);
+      const c = source.conv;
+      if (c) {
+        params = {
+          ...params,
+          'conv1/weights': tf.tensor(c.conv1, [5, 5, 3, 64]), 'conv1/biases': tf.tensor(c.conv1Bias, [64]),
+          'conv2/weights': tf.tensor(c.conv2, [5, 5, 64, 64]), 'conv2/biases': tf.tensor(c.conv2Bias, [64]),
+        };
+      }
+      const a = cifarForward(params, x);
       return { ...a, probabilities: tf.softmax(a.logits) };
     });
     try {
       const layers: CifarFeatureMaps['layers'] = [];
-      for (const name of ['conv1', 'pool1', 'norm1', 'conv2', 'norm2', 'pool2', 'local3', 'local4', 'logits'] as const) {
-        layers.push({ name, shape: acts[name].shape.slice(1), values: ((await acts[name].data()) as Float32Array).slice() });
-      }
-      return { index: i, layers, probabilities: ((await acts.probabilities.data()) as Float32Array).slice() };
+      for (const name of names) layers.push({ name, shape: acts[name].shape.slice(1), values: ((await acts[name].data()) as Float32Array).slice() });
+      const probabilities = source.conv ? null : ((await acts.probabilities.data()) as Float32Array).slice();
+      return { index: source.image ? null : i, layers, probabilities };
     } finally {
       tf.dispose(Object.values(acts));
     }
   }
 
+  /** Every variable's values (copies), for saving. */
+  async weightsRecord(): Promise<Record<CifarVariableName, Float32Array>> {
+    return Object.fromEntries(await this.exportWeights()) as Record<CifarVariableName, Float32Array>;
+  }
+
   async read(name: string, args: unknown): Promise<unknown> {
-    const a = (args ?? {}) as { count?: number; index?: number; averaged?: boolean };
+    const a = (args ?? {}) as { count?: number; index?: number; averaged?: boolean; image?: Float32Array; conv?: CifarConvWeights; weights?: Record<string, Float32Array> };
     switch (name) {
       case 'filters': return this.filters();
       case 'evaluate': return this.evaluate();
       case 'preview': return this.preview(a.count ?? 8);
-      case 'features': return this.featureMaps(a.index ?? 0, a.averaged ?? false);
+      case 'features': return this.featureMaps(a);
+      case 'weights': return this.weightsRecord();
+      case 'setWeights': this.importWeights(new Map(Object.entries(a.weights ?? {})) as Map<CifarVariableName, Float32Array>); return this.facts();
       default: throw new Error(`the CIFAR-10 task has no read-out "${name}"`);
     }
   }
@@ -233,6 +332,7 @@ export class CifarTask implements WorkerTask<CifarFilters> {
   }
 
   dispose(): void {
+    this.dropGradients();
     this.net.dispose();
     tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
     this.lastTerms = null;

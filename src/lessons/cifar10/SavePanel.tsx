@@ -1,0 +1,92 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { RemoteTrainer } from '../../engine/remoteTrainer';
+import { deleteModel, incompatibility, listModels, loadModel, saveModel, type SavedSummary } from '../../engine/savedModels';
+import { CIFAR_VARIABLES } from '../../model/cifar10Net';
+import type { CifarSnapshot } from '../../model/cifarTask';
+
+export const CIFAR_MODEL_ID = 'cifar10-tutorial';
+/** Layout version of the saved variables (names, shapes, HWIO order); bump when it changes. */
+export const CIFAR_MODEL_VERSION = 1;
+const SHAPES = Object.fromEntries(CIFAR_VARIABLES.map((v) => [v.name, v.shape]));
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Save the network to this browser (IndexedDB) and load it back: loading resets the run and starts it from the
+ * saved weights. A record from another model or layout is refused with the reason; nothing is replaced then.
+ */
+export function SavePanel({ trainer, seed, note, onLoaded }: {
+  trainer: RemoteTrainer<CifarSnapshot>;
+  seed: number;
+  note: string | null;
+  onLoaded: (text: string) => void;
+}) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [saved, setSaved] = useState<SavedSummary[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = useCallback(() => listModels(CIFAR_MODEL_ID).then(setSaved, (e: unknown) => setMessage(errorText(e))), []);
+  useEffect(() => { void refresh(); }, [refresh]);
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const step = trainer.completedSteps;
+      const weights = await trainer.read<Record<string, Float32Array>>('weights');
+      const key = name.trim() || `step ${step}`;
+      await saveModel({ name: key, model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, savedAt: new Date().toISOString(), step, seed, shapes: SHAPES, weights, note: note ?? undefined });
+      setMessage(`Saved “${key}” in this browser.`);
+      setName('');
+      await refresh();
+    } catch (err) {
+      setMessage(`Saving failed: ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const load = async (key: string) => {
+    setBusy(true);
+    try {
+      const record = await loadModel(key);
+      const problem = incompatibility(record, { model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, shapes: SHAPES });
+      if (problem) { setMessage(`“${key}” cannot be loaded: ${problem}. Nothing was changed.`); return; }
+      await trainer.reset();
+      await trainer.read('setWeights', { weights: record.weights });
+      await trainer.measure();
+      const text = `Loaded “${key}” (trained ${record.step.toLocaleString('en-US')} steps before it was saved); steps count from 0 again.`;
+      setMessage(text);
+      onLoaded(text);
+    } catch (err) {
+      setMessage(`Loading failed: ${errorText(err)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="save-panel">
+      <h4>Keep this network</h4>
+      <div className="buttons">
+        <label htmlFor={`${id}-name`} className="sr-only">Name</label>
+        <input id={`${id}-name`} type="text" placeholder="a name (default: the step)" value={name} onChange={(e) => setName(e.target.value)} />
+        <button type="button" onClick={() => void save()} disabled={busy}>Save in this browser</button>
+      </div>
+      {saved.length > 0 && (
+        <ul className="saved-list">
+          {saved.map((s) => (
+            <li key={s.name}>
+              {s.name} <span className="hint">(step {s.step.toLocaleString('en-US')}{s.note ? `, ${s.note}` : ''})</span>{' '}
+              <button type="button" onClick={() => void load(s.name)} disabled={busy} aria-label={`Load ${s.name}`}>Load</button>{' '}
+              <button type="button" onClick={() => void deleteModel(s.name).then(refresh)} disabled={busy} aria-label={`Delete ${s.name}`}>Delete</button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {message && <p className="notice" aria-live="polite">{message}</p>}
+    </div>
+  );
+}

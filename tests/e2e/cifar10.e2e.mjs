@@ -1,0 +1,80 @@
+// The CIFAR-10 lesson in a real browser: the tutorial's network trains in a Web Worker, the page keeps painting,
+// the pictures draw, test accuracy is measured, and a lost WebGL context in the worker moves training to WASM
+// with the weights kept.
+import assert from 'node:assert/strict';
+
+async function distinctColours(page, name) {
+  return page.getByRole('img', { name }).first().evaluate((canvas) => {
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    const seen = new Set();
+    for (let i = 0; i < data.length; i += 4 * 3) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return seen.size;
+  });
+}
+
+async function openLesson(page, origin, query, readStatus, waitFor) {
+  await page.goto(`${origin}/#/cifar10?${query}`);
+  await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 120_000, message: 'the step-0 loss (CIFAR-10 loaded in the worker, network built)' });
+}
+
+/** Longest main-thread task and frames per second over `ms`, measured in the page. */
+async function mainThreadDuring(page, ms) {
+  return page.evaluate(async (duration) => {
+    let longest = 0;
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
+    obs.observe({ type: 'longtask', buffered: false });
+    let frames = 0;
+    const t0 = performance.now();
+    await new Promise((resolve) => {
+      const tick = () => { frames++; if (performance.now() - t0 < duration) requestAnimationFrame(tick); else resolve(); };
+      requestAnimationFrame(tick);
+    });
+    obs.disconnect();
+    return { longest, fps: frames / ((performance.now() - t0) / 1000) };
+  }, ms);
+}
+
+export const cifar10Tests = [
+  {
+    name: 'CIFAR-10 trains in a worker on WASM: 1,068,298 parameters, loss falls from ~4.68, filters and inputs draw, the page keeps painting',
+    async run({ page, origin, out, readStatus, waitFor }) {
+      await openLesson(page, origin, 'backend=wasm&seed=1&batch=32', readStatus, waitFor);
+      await page.getByText('1,068,298 parameters (counted from the built model)').waitFor();
+      await page.getByText(/Training runs in a Web Worker on wasm/).waitFor();
+      const start = await readStatus(page);
+      assert.ok(start.loss > 4.3 && start.loss < 5.0, `step-0 loss ${start.loss} is the tutorial's ~4.68`);
+      await page.getByRole('button', { name: 'Train' }).click();
+      await page.getByRole('button', { name: 'Pause' }).waitFor();
+      await waitFor(async () => (await readStatus(page)).step >= 3, { timeout: 60_000, message: 'three training steps' });
+      const main = await mainThreadDuring(page, 3000);
+      console.log(`    main thread while training: longest task ${main.longest.toFixed(0)} ms, ${main.fps.toFixed(0)} frames/s`);
+      assert.ok(main.longest < 50, `longest main-thread task ${main.longest} ms`);
+      assert.ok(main.fps >= 50, `${main.fps} frames/s`);
+      const later = await waitFor(async () => { const s = await readStatus(page); return s.step >= 40 && s.loss < start.loss - 0.3 ? s : null; }, { timeout: 150_000, message: 'loss 0.3 below its start after 40+ steps' });
+      assert.ok(Number.isFinite(later.loss));
+      assert.ok(await distinctColours(page, /first-layer filters/) > 100, 'conv1 filters drawn in colour');
+      assert.ok(await distinctColours(page, /distorted 24×24 crops/) > 100, 'the distorted inputs are drawn');
+      await page.locator('.loss-panel svg path').first().waitFor();
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.getByRole('button', { name: 'Train' }).waitFor();
+      await page.getByRole('button', { name: 'Measure on the test images' }).click();
+      const result = await page.locator('.accuracy-result').textContent({ timeout: 60_000 });
+      assert.match(result, /\d+\.\d% correct with the trained weights, \d+\.\d% with their moving average, on the first 1,000 CIFAR-10 test images/);
+      await page.screenshot({ path: `${out}/cifar10-training.png`, fullPage: true });
+    },
+  },
+  {
+    name: 'CIFAR-10: a lost WebGL context in the worker moves training to WASM with the weights kept, and training goes on',
+    async run({ page, origin, readStatus, waitFor }) {
+      await openLesson(page, origin, 'backend=webgl&seed=2&batch=16&testhooks=1', readStatus, waitFor);
+      await page.getByText(/Training runs in a Web Worker on webgl/).waitFor();
+      await page.getByRole('button', { name: 'Train' }).click();
+      await waitFor(async () => (await readStatus(page)).step >= 2, { timeout: 120_000, message: 'two steps on WebGL' });
+      await page.evaluate(() => window.__cnnlabTrainers?.cifar10?.loseContext());
+      await page.getByText(/webgl failed at step \d+ .*training continues on wasm from the weights of step \d+/).waitFor({ timeout: 60_000 });
+      const after = await readStatus(page);
+      await waitFor(async () => (await readStatus(page)).step >= after.step + 2, { timeout: 120_000, message: 'two more steps on WASM' });
+      assert.ok(Number.isFinite((await readStatus(page)).loss));
+    },
+  },
+];
