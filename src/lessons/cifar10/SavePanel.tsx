@@ -3,6 +3,7 @@ import type { RemoteTrainer } from '../../engine/remoteTrainer';
 import { deleteModel, incompatibility, listModels, loadModel, saveModel, type SavedSummary } from '../../engine/savedModels';
 import { CIFAR_VARIABLES } from '../../model/cifar10Net';
 import type { CifarSnapshot } from '../../model/cifarTask';
+import { loadPretrained, pretrainedInfo, type PretrainedInfo } from './pretrained';
 
 export const CIFAR_MODEL_ID = 'cifar10-tutorial';
 /** Layout version of the saved variables (names, shapes, HWIO order); bump when it changes. */
@@ -28,8 +29,35 @@ export function SavePanel({ trainer, seed, note, onLoaded }: {
   const [saved, setSaved] = useState<SavedSummary[]>([]);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pretrained, setPretrained] = useState<PretrainedInfo | null>(null);
   const refresh = useCallback(() => listModels(CIFAR_MODEL_ID).then(setSaved, (e: unknown) => setMessage(errorText(e))), []);
   useEffect(() => { void refresh(); }, [refresh]);
+  useEffect(() => {
+    let live = true;
+    void pretrainedInfo().then((info) => { if (live) setPretrained(info); });
+    return () => { live = false; };
+  }, []);
+
+  /** Resets the run and starts it from `weights`, then measures the loss they give. */
+  const startFrom = async (weights: Record<string, Float32Array>, text: string) => {
+    await trainer.reset();
+    await trainer.read('setWeights', { weights });
+    await trainer.measure();
+    setMessage(text);
+    onLoaded(text);
+  };
+
+  const startPretrained = async (info: PretrainedInfo) => {
+    setBusy(true);
+    try {
+      const weights = await loadPretrained(info);
+      await startFrom(weights, `Started from the shipped network: ${info.epochs} epochs (${info.step.toLocaleString('en-US')} steps of ${info.batchSize}) by ${info.command}, ${(Math.max(info.testAccuracy.raw, info.testAccuracy.averaged) * 100).toFixed(1)}% on the ${info.testAccuracy.images.toLocaleString('en-US')} test images. Steps count from 0 again.`);
+    } catch (err) {
+      setMessage(`The pretrained network could not be loaded: ${errorText(err)}. Nothing was changed.`);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const save = async () => {
     setBusy(true);
@@ -54,12 +82,7 @@ export function SavePanel({ trainer, seed, note, onLoaded }: {
       const record = await loadModel(key);
       const problem = incompatibility(record, { model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, shapes: SHAPES });
       if (problem) { setMessage(`“${key}” cannot be loaded: ${problem}. Nothing was changed.`); return; }
-      await trainer.reset();
-      await trainer.read('setWeights', { weights: record.weights });
-      await trainer.measure();
-      const text = `Loaded “${key}” (trained ${record.step.toLocaleString('en-US')} steps before it was saved); steps count from 0 again.`;
-      setMessage(text);
-      onLoaded(text);
+      await startFrom(record.weights, `Loaded “${key}” (trained ${record.step.toLocaleString('en-US')} steps before it was saved); steps count from 0 again.`);
     } catch (err) {
       setMessage(`Loading failed: ${errorText(err)}`);
     } finally {
@@ -69,6 +92,16 @@ export function SavePanel({ trainer, seed, note, onLoaded }: {
 
   return (
     <div className="save-panel">
+      {pretrained && (
+        <div className="pretrained">
+          <button type="button" onClick={() => void startPretrained(pretrained)} disabled={busy}>Start from the pretrained network</button>
+          <p className="hint">
+            Shipped with the app: {pretrained.epochs} epochs on all 50,000 training images ({pretrained.trainingHours} h on {pretrained.machine}),
+            {' '}{(Math.max(pretrained.testAccuracy.raw, pretrained.testAccuracy.averaged) * 100).toFixed(1)}% on the {pretrained.testAccuracy.images.toLocaleString('en-US')} test images
+            {' '}(measured by <code>{pretrained.command}</code>; the tutorial reaches about 86% after long GPU training).
+          </p>
+        </div>
+      )}
       <h4>Keep this network</h4>
       <div className="buttons">
         <label htmlFor={`${id}-name`} className="sr-only">Name</label>
