@@ -2,12 +2,16 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { serveDatasets } from './vite-plugins/datasets.ts';
 import { serveWasmBinaries } from './vite-plugins/wasm.ts';
+import { crossOriginIsolation } from './vite-plugins/isolation.ts';
+import { keepThreadedWasmLoaderIntact } from './vite-plugins/wasmThreadedLoader.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [react(), serveDatasets(), serveWasmBinaries()],
+  plugins: [crossOriginIsolation(), react(), serveDatasets(), serveWasmBinaries(), keepThreadedWasmLoaderIntact()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
+  // The training worker (src/engine/trainer.worker.ts) bundles its own copy of the WASM backend: same fix.
+  worker: { format: 'es', plugins: () => [keepThreadedWasmLoaderIntact()] },
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 4000,

@@ -12,6 +12,8 @@ watchBackendParam();
 if (/[?&]bench=1(&|$)/.test(location.hash)) void import('./bench/benchHooks');
 // WASM gradient-kernel check for tests/e2e/wasmGradients.e2e.mjs; likewise a separate chunk.
 if (/[?&]wasmcheck=1(&|$)/.test(location.hash)) void import('./bench/wasmGradientsCheck');
+// WASM threads check for tests/e2e/isolation.e2e.mjs (restarts WASM with a thread count, times training); likewise.
+if (/[?&]threadscheck=1(&|$)/.test(location.hash)) void import('./bench/threadsCheck');
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

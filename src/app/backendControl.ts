@@ -10,12 +10,12 @@ async function apply(requestedRaw: string | undefined): Promise<void> {
   if (key === started) return;
   started = key;
   const set = appStore.getState().setBackend;
-  set({ name: null, renderer: null, software: false, notice: null, reason: null, contextLost: false });
+  set({ name: null, renderer: null, software: false, notice: null, reason: null, contextLost: false, wasm: null });
   try {
     const info = await startBackend(requested);
     if (started !== key) return; // a newer request won
     const unknown = requestedRaw && !requested ? `Unknown backend "${requestedRaw}" (choose webgl, wasm, cpu or webgpu). ` : '';
-    set({ name: info.name, renderer: info.renderer, software: info.software, reason: info.reason, notice: unknown + (info.notice ?? '') || null });
+    set({ name: info.name, renderer: info.renderer, software: info.software, reason: info.reason, notice: unknown + (info.notice ?? '') || null, wasm: info.wasm });
     detachLost?.();
     detachLost = null;
     const canvas = info.glCanvas;

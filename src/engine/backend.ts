@@ -18,6 +18,29 @@ export interface BackendInfo {
   reason: string | null;
   /** The WebGL canvas, to watch for a lost context. */
   glCanvas: HTMLCanvasElement | OffscreenCanvas | null;
+  /** SIMD and threads of the WASM backend; null on other backends. */
+  wasm: WasmInfo | null;
+}
+
+/** What tfjs's WASM backend runs with, as the header reports it. */
+export interface WasmInfo {
+  /** The browser runs WebAssembly SIMD (tfjs's flag `WASM_HAS_SIMD_SUPPORT`), so tfjs loaded a SIMD binary. */
+  simd: boolean;
+  /**
+   * tfjs loaded its threaded binary: SIMD and WebAssembly threads with a transferable SharedArrayBuffer
+   * (flag `WASM_HAS_MULTITHREAD_SUPPORT`), which browsers grant only to cross-origin isolated pages.
+   */
+  multithreaded: boolean;
+  /** The browser has WebAssembly threads and SharedArrayBuffer here (`WASM_HAS_MULTITHREAD_SUPPORT`). */
+  threadsSupported: boolean;
+  /** Threads in XNNPACK's pool (`getThreadsCount()`), the page's own included; 1 when single-threaded. */
+  threads: number;
+  /** Threads this app asked for with `setThreadsCount`, or null when it asked for none (not isolated). */
+  requestedThreads: number | null;
+  /** The page is cross-origin isolated (`self.crossOriginIsolated`: COOP same-origin and COEP require-corp). */
+  isolated: boolean;
+  /** Logical cores the browser reports (`navigator.hardwareConcurrency`). */
+  cores: number;
 }
 
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;
@@ -29,10 +52,29 @@ export function isBackendName(s: string | undefined | null): s is BackendName {
 /** Where the app serves tfjs's .wasm binaries (see vite-plugins/wasm.ts). */
 const WASM_PATH = 'tfjs-wasm/';
 
+/**
+ * Threads to ask tfjs's WASM backend for: every logical core but one, which stays with the page (its rendering,
+ * the browser's other work), and at least 1. Null where the page is not cross-origin isolated: the browser then
+ * withholds SharedArrayBuffer, tfjs loads its single-threaded binary and a thread count means nothing.
+ * tfjs 4.22 caps the pool further at half the logical cores (it assumes two per physical core) and at 8.
+ */
+export function chooseWasmThreadCount(logicalCores: number | undefined, isolated: boolean): number | null {
+  if (!isolated) return null;
+  const cores = Number.isFinite(logicalCores) && (logicalCores as number) >= 1 ? Math.floor(logicalCores as number) : 1;
+  return Math.max(1, cores - 1);
+}
+
+/** The thread count passed to `setThreadsCount`, kept for the header. */
+let requestedWasmThreads: number | null = null;
+
 async function register(name: BackendName): Promise<void> {
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(new URL(WASM_PATH, document.baseURI).href);
+    // Read when the backend initialises (so it must come first), and only by the threaded binary (isolated pages).
+    const threads = chooseWasmThreadCount(navigator.hardwareConcurrency, self.crossOriginIsolated === true);
+    if (threads !== null) wasm.setThreadsCount(threads);
+    requestedWasmThreads = threads;
     // 4.22's WASM backend lacks the filter gradient and has a faulty max-pool gradient: add ours.
     registerWasmGradientKernels();
   } else if (name === 'webgpu') {
@@ -137,10 +179,10 @@ export async function startBackend(requested: BackendName | null): Promise<Backe
   const failures: string[] = [];
   for (const name of order) {
     if (tf.getBackend() === name && tf.engine().backend) {
-      return describe(name, failures, null);
+      return await describe(name, failures, null);
     }
     const failure = await trySetBackend(name);
-    if (failure === null) return describe(name, failures, null);
+    if (failure === null) return await describe(name, failures, null);
     failures.push(failure);
   }
   throw new Error(`No TensorFlow.js backend could start: ${failures.join('; ')}`);
@@ -149,19 +191,80 @@ export async function startBackend(requested: BackendName | null): Promise<Backe
 /** The measured default, or null when WebGL cannot start (the caller then falls back as usual). */
 async function startMeasured(): Promise<BackendInfo | null> {
   if ((await trySetBackend('webgl')) !== null) return null;
-  const webgl = describe('webgl', [], null);
+  const webgl = await describe('webgl', [], null);
   const webglMs = webgl.software ? null : await probeMs().catch(() => null);
   const wasmOk = (await trySetBackend('wasm')) === null;
   const wasmMs = wasmOk && !webgl.software ? await probeMs().catch(() => null) : null;
   const choice = chooseDefaultBackend({ webglSoftware: webgl.software, webglMs, wasmAvailable: wasmOk, wasmMs });
-  if (choice.name === 'wasm' && wasmOk) return { ...describe('wasm', [], choice.reason), renderer: null };
+  if (choice.name === 'wasm' && wasmOk) return { ...(await describe('wasm', [], choice.reason)), renderer: null };
   if ((await trySetBackend('webgl')) !== null) return null;
-  return describe('webgl', [], choice.reason);
+  return await describe('webgl', [], choice.reason);
 }
 
-function describe(name: BackendName, failures: string[], reason: string | null): BackendInfo {
+async function describe(name: BackendName, failures: string[], reason: string | null): Promise<BackendInfo> {
   const gl = name === 'webgl' ? webglDetails() : { renderer: null, canvas: null };
   const software = gl.renderer !== null && SOFTWARE_RENDERER.test(gl.renderer);
   const notice = failures.length ? `${failures.join('; ')}; using ${name} instead.` : null;
-  return { name, renderer: gl.renderer, software, notice, reason, glCanvas: gl.canvas };
+  const wasm = name === 'wasm' ? await wasmDetails() : null;
+  return { name, renderer: gl.renderer, software, notice, reason, glCanvas: gl.canvas, wasm };
+}
+
+/** SIMD and threads of the running WASM backend, from tfjs's own feature flags and thread pool. */
+async function wasmDetails(): Promise<WasmInfo> {
+  const [simd, threadsSupported] = await Promise.all([
+    tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'),
+    tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'),
+  ]);
+  const { getThreadsCount } = await import('@tensorflow/tfjs-backend-wasm');
+  let threads = 1;
+  try {
+    threads = getThreadsCount();
+  } catch {
+    // Not initialised (cannot happen once the probe ran); report the single thread every binary has.
+  }
+  const isolated = self.crossOriginIsolated === true;
+  return {
+    simd: simd === true,
+    threadsSupported: threadsSupported === true,
+    multithreaded: simd === true && threadsSupported === true,
+    threads,
+    requestedThreads: isolated ? requestedWasmThreads : null,
+    isolated,
+    cores: navigator.hardwareConcurrency ?? 1,
+  };
+}
+
+/** The header's words for {@link WasmInfo}: the features in use, and each missing one with its consequence. */
+export interface WasmSummary {
+  /** E.g. `SIMD · 3 threads`, `SIMD · 1 thread`, `single-threaded`. */
+  features: string;
+  /** Longer explanation of the thread count, for a tooltip. */
+  detail: string;
+  /** What is missing and what it costs, e.g. `no SIMD: training is slower`. */
+  warnings: string[];
+}
+
+export function summariseWasm(w: WasmInfo): WasmSummary {
+  const warnings: string[] = [];
+  if (!w.simd) warnings.push('no SIMD: this browser lacks WebAssembly SIMD, so training is slower');
+  let threads: string;
+  let detail: string;
+  if (w.multithreaded) {
+    threads = `${w.threads} thread${w.threads === 1 ? '' : 's'}`;
+    const asked = w.requestedThreads === null ? 'tfjs chose the count' : `this page asked for ${w.requestedThreads} (all cores but one)`;
+    detail = `Threaded WASM: XNNPACK's pool runs ${threads}, the page's own included; ${asked}, and tfjs uses at most half of the ${w.cores} logical cores the browser reports.`;
+    if (w.threads === 1 && w.cores >= 2) threads += ` (tfjs takes half of ${w.cores} cores)`;
+  } else {
+    threads = 'single-threaded';
+    const why = !w.isolated
+      ? 'the page is not cross-origin isolated (the server sent no COOP/COEP headers)'
+      : !w.threadsSupported
+        ? 'this browser has no WebAssembly threads'
+        : 'tfjs ships threads only in its SIMD binary';
+    warnings.push(`no threads: ${why}; training uses one core`);
+    detail = !w.isolated
+      ? `Single-threaded WASM: ${why}, and browsers give SharedArrayBuffer, which WebAssembly threads need, only to isolated pages.`
+      : `Single-threaded WASM: ${why}.`;
+  }
+  return { features: [w.simd ? 'SIMD' : null, threads].filter(Boolean).join(' · '), detail, warnings };
 }

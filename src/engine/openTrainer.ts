@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { chooseWasmThreadCount } from './backend';
 import { RemoteTrainer, type RemoteTrainerOptions } from './remoteTrainer';
 import { TRAINING_TASKS } from './trainingTasks';
 import { workerBackends } from './workerBackends';
@@ -24,10 +25,6 @@ function exposeForTests(task: string, trainer: RemoteTrainer<unknown>): void {
   window.__cnnlabTrainers = { ...window.__cnnlabTrainers, [task]: trainer };
 }
 
-/** Worker threads WASM may use: all cores but one, which stays with the page. */
-export function wasmThreads(cores: number | undefined): number {
-  return Math.max(1, (cores || 2) - 1);
-}
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -40,7 +37,8 @@ function errorText(err: unknown): string {
  */
 export async function openTrainer<Extra>(task: string, config: unknown, backend: string, opts: RemoteTrainerOptions<Extra> = {}): Promise<OpenedTrainer<Extra>> {
   const assetBase = new URL('./', document.baseURI).href;
-  const threads = wasmThreads(navigator.hardwareConcurrency);
+  // All cores but one (the page's) where the page is cross-origin isolated; the worker uses it only then.
+  const threads = chooseWasmThreadCount(navigator.hardwareConcurrency, globalThis.crossOriginIsolated === true) ?? 1;
   let note: string;
   if (typeof Worker === 'undefined') {
     note = 'This browser has no Web Workers, so training runs on the page: it may stutter while a step runs.';

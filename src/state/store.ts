@@ -1,6 +1,7 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import type { Route } from '../app/route';
+import type { WasmInfo } from '../engine/backend';
 import type { TrainerEvent } from '../engine/trainer';
 
 /** What the header says about the backend that trains. */
@@ -15,6 +16,8 @@ export interface BackendState {
   reason: string | null;
   /** The GPU context was lost: training views pause and say so. */
   contextLost: boolean;
+  /** SIMD and threads when the backend is WASM, else null. */
+  wasm: WasmInfo | null;
 }
 
 export interface RouteSlice {
@@ -44,7 +47,7 @@ export const createRouteSlice = (set: Set): RouteSlice => ({
 });
 
 export const createBackendSlice = (set: Set): BackendSlice => ({
-  backend: { name: null, renderer: null, software: false, notice: null, reason: null, contextLost: false },
+  backend: { name: null, renderer: null, software: false, notice: null, reason: null, contextLost: false, wasm: null },
   setBackend: (patch) => set((s) => ({ backend: { ...s.backend, ...patch } })),
 });
 
