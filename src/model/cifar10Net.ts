@@ -249,18 +249,22 @@ export class CifarNet {
     return out;
   }
 
-  /** Sets variables (and resets their averages to them) from saved values; shapes must match. */
-  writeWeights(values: Map<CifarVariableName, Float32Array>): void {
-    for (const spec of CIFAR_VARIABLES) {
-      const v = values.get(spec.name);
-      const n = spec.shape.reduce((a, b) => a * b, 1);
-      if (!v || v.length !== n) throw new Error(`${spec.name}: expected ${n} values, got ${v?.length ?? 'none'}`);
+  /**
+   * Sets the variables from saved values, and their moving averages to `averages` when given, else to the same
+   * values. Shapes must match; nothing changes when one does not.
+   */
+  writeWeights(values: Map<CifarVariableName, Float32Array>, averages?: Map<CifarVariableName, Float32Array>): void {
+    for (const map of averages ? [values, averages] : [values]) {
+      for (const spec of CIFAR_VARIABLES) {
+        const v = map.get(spec.name);
+        const n = spec.shape.reduce((a, b) => a * b, 1);
+        if (!v || v.length !== n) throw new Error(`${spec.name}: expected ${n} values, got ${v?.length ?? 'none'}`);
+      }
     }
     tf.tidy(() => {
       for (const spec of CIFAR_VARIABLES) {
-        const t = tf.tensor(values.get(spec.name)!, spec.shape);
-        this.variables[spec.name].assign(t);
-        this.averages[spec.name].assign(t);
+        this.variables[spec.name].assign(tf.tensor(values.get(spec.name)!, spec.shape));
+        this.averages[spec.name].assign(tf.tensor((averages ?? values).get(spec.name)!, spec.shape));
       }
     });
   }

@@ -54,13 +54,43 @@ export const cifar10Tests = [
       assert.ok(Number.isFinite(later.loss));
       assert.ok(await distinctColours(page, /first-layer filters/) > 100, 'conv1 filters drawn in colour');
       assert.ok(await distinctColours(page, /distorted 24×24 crops/) > 100, 'the distorted inputs are drawn');
+      assert.ok(await distinctColours(page, /conv2 weights|conv2 filters/) > 20, 'conv2 slices drawn');
+      assert.ok(await distinctColours(page, /Feature maps of conv1/) > 20, 'feature maps drawn');
       await page.locator('.loss-panel svg path').first().waitFor();
       await page.getByRole('button', { name: 'Pause' }).click();
       await page.getByRole('button', { name: 'Train' }).waitFor();
+      // Histograms: one ridge per kept moment.
+      const ridges = await page.locator('.histogram-panel g.ridge').count();
+      assert.ok(ridges >= 3, `${ridges} histogram ridges`);
+      await page.getByRole('radio', { name: 'gradients' }).check();
+      await waitFor(async () => (await page.locator('.histogram-panel g.ridge').count()) >= 2, { message: 'gradient histograms' });
+      // The pool1 argmax overlay.
+      await page.getByRole('radio', { name: 'pool1' }).check();
+      const overlay = await page.getByRole('img', { name: /conv1 channel 1: \d+ cells won at least one of the 144 pooling windows/ }).getAttribute('aria-label');
+      assert.ok(overlay);
+      // Timeline back to the first kept moment: the filters are those of step 0.
+      const slider = page.getByRole('slider', { name: /Showing the live network/ });
+      await slider.fill('0');
+      await page.getByRole('heading', { name: /conv1: 64 filters of 5×5×3 — step 0 \(timeline\)/ }).waitFor();
+      await page.getByRole('heading', { name: /Feature maps at step 0/ }).waitFor();
+      const back = await page.getByRole('slider', { name: /Showing step 0/ });
+      await back.fill(String(await back.getAttribute('max')));
+      await page.getByRole('heading', { name: /^Feature maps$/ }).waitFor();
+      // Test accuracy and the confusion matrix; a cell opens its images.
       await page.getByRole('button', { name: 'Measure on the test images' }).click();
-      const result = await page.locator('.accuracy-result').textContent({ timeout: 60_000 });
+      const result = await page.locator('.accuracy-result').textContent({ timeout: 90_000 });
       assert.match(result, /\d+\.\d% correct with the trained weights, \d+\.\d% with their moving average, on the first 1,000 CIFAR-10 test images/);
+      const cell = page.locator('.confusion td button:not([disabled])').first();
+      await cell.click();
+      await page.getByRole('img', { name: /Test images in the chosen cell/ }).waitFor();
+      // Save in the browser, then load it back.
+      await page.getByRole('textbox', { name: 'Name' }).fill('e2e run');
+      await page.getByRole('button', { name: 'Save in this browser' }).click();
+      await page.getByRole('button', { name: 'Load e2e run' }).click();
+      await page.getByText(/Loaded “e2e run” \(trained \d+ steps before it was saved\)/).first().waitFor({ timeout: 60_000 });
+      await waitFor(async () => { const s = await readStatus(page); return s.step === 0 && s.loss < start.loss ? s : null; }, { timeout: 60_000, message: 'step 0 with the loaded (trained) loss' });
       await page.screenshot({ path: `${out}/cifar10-training.png`, fullPage: true });
+      await page.getByRole('button', { name: 'Delete e2e run' }).click();
     },
   },
   {
