@@ -58,6 +58,15 @@ export interface HostOptions {
 }
 
 const FAILURE = /^training stopped: |GPU context was lost/;
+/** How long a failed backend may take to hand back its weights before the checkpoint is used instead. */
+const READ_TIMEOUT_MS = 5000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+    promise.then((v) => { clearTimeout(timer); resolve(v); }, (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); });
+  });
+}
 
 export class WorkerHost {
   private task: WorkerTask | null = null;
@@ -212,8 +221,12 @@ export class WorkerHost {
     try {
       let weights: unknown = null;
       let fromStep = event.step;
+      // A lost context has lost its data too (reads hang or return zeros): use the last checkpoint. After a
+      // kernel error the backend still answers, so read the newest weights, giving up after a few seconds.
+      const contextLost = /GPU context was lost/.test(event.pauseReason ?? '');
       try {
-        weights = await task.exportWeights();
+        if (contextLost) throw new Error('context lost');
+        weights = await withTimeout(task.exportWeights(), READ_TIMEOUT_MS);
       } catch {
         weights = this.checkpoint?.weights ?? null;
         fromStep = this.checkpoint?.step ?? 0;
