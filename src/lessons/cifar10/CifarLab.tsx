@@ -187,7 +187,7 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
         {o.note && <p className="notice" role="note">{o.note}</p>}
         {notice && <p className="notice" role="alert">{notice}</p>}
         <CifarSettingsPanel settings={settings} seed={seed} parameters={o.parameters} />
-        <SavePanel trainer={o.trainer} seed={seed} note={accuracyNote} onLoaded={(t) => { setNotice(t); setTimeline(null); setEvaluation(null); }} />
+        <SavePanel trainer={o.trainer} seed={seed} note={accuracyNote} onLoaded={() => { setNotice(null); setTimeline(null); setEvaluation(null); }} />
       </section>
       <section className="panel timeline-panel" aria-labelledby="cifar-timeline-title">
         <h3 id="cifar-timeline-title">Timeline</h3>
