@@ -68,6 +68,10 @@ export const cifar10Tests = [
       await page.getByRole('radio', { name: 'pool1' }).check();
       const overlay = await page.getByRole('img', { name: /conv1 channel 1: \d+ cells won at least one of the 144 pooling windows/ }).getAttribute('aria-label');
       assert.ok(overlay);
+      // A file that is not an image: a message, and the feature maps keep showing the test image.
+      await page.locator('.features-panel input[type=file]').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') });
+      await page.getByText('notes.txt is not an image this browser can read').waitFor();
+      await page.getByText(/Test image 1 of 1000/).waitFor();
       // Timeline back to the first kept moment: the filters are those of step 0.
       const slider = page.getByRole('slider', { name: /Showing the live network/ });
       await slider.fill('0');
