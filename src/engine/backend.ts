@@ -75,7 +75,8 @@ async function register(name: BackendName): Promise<void> {
     const threads = chooseWasmThreadCount(navigator.hardwareConcurrency, self.crossOriginIsolated === true);
     if (threads !== null) wasm.setThreadsCount(threads);
     requestedWasmThreads = threads;
-    // 4.22's WASM backend lacks the filter gradient and has a faulty max-pool gradient: add ours.
+    // 4.22's WASM backend lacks the filter gradient, has a faulty max-pool gradient and slow conv-input, matMul and LRN
+    // gradients: register ours (src/engine/wasmGradients.ts).
     registerWasmGradientKernels();
   } else if (name === 'webgpu') {
     if (!('gpu' in navigator)) throw new Error('this browser has no WebGPU (navigator.gpu is missing)');
