@@ -1,17 +1,27 @@
 // `npm run bench`: measures the built app in one headless Chromium run and prints one JSON object per line
-// (stdout and bench-results/bench.jsonl); progress and a human summary go to stderr.
+// (stdout and bench-results/bench.jsonl); progress and a markdown summary table go to stderr.
 //
-//   1. autoencoder-train: examples/s of the lesson training with all its views live, against a bare tfjs
-//      loop of the same model in the same page (lesson, bare, lesson; the two lesson runs are averaged),
-//      and the longest main-thread task while the lesson trains. Extra fields help read it: the lesson's
-//      steps per animation frame (1.00 means the loop is capped by the frame rate) and otherCpuShare, the
-//      share of the machine's CPU other processes took meanwhile (above ~0.1 the ratio is noise).
-//   2. autoencoder-tensor-drift: tf.memory().numTensors before and after --drift-steps more lesson steps.
-//   3. initial-js: gzipped bytes of the JavaScript loaded before the lesson first shows its status.
+//   autoencoder-train: examples/s of the lesson training with all its views live, against a bare tfjs loop of
+//      the same model in the same page (lesson, bare, lesson; the two lesson runs are averaged), and the longest
+//      main-thread task while the lesson trains, on --backend. Extra fields help read it: the lesson's steps per
+//      animation frame (1.00 means the loop is capped by the frame rate) and otherCpuShare, the share of the
+//      machine's CPU other processes took meanwhile (above ~0.1 the ratio is noise).
+//   tensor-drift: tf.memory().numTensors before and after --drift-steps lesson steps, on every backend of
+//      --backends (each a fresh lesson page, warmed up first), cut short after --drift-max-seconds (the row says so).
+//   matmul: GFLOP/s of square float32 matMuls (2·n³ FLOPs each, every product read back) per backend.
+//   model-train: examples/s of the autoencoder (the bare loop), the small MNIST CNN and the CIFAR-10 tutorial
+//      network per backend, batch 64, with a nominal FLOP count, GFLOP/s and the ratio to that backend's matmul.
+//   convnetjs-compare: the small MNIST CNN in ConvNetJS 0.3.0 on the same page and images, against tfjs per backend.
+//   initial-js: gzipped bytes of the JavaScript loaded before the lesson first shows its status.
 //
-// Options: --backend webgl|wasm|cpu (default webgl), --seconds N (timed window, default 20),
-// --warmup N (seconds before each lesson window, default 3), --drift-steps N (default 2000).
-// Exit code 0 whether or not the targets are met; non-zero only when something could not be measured.
+// Options: --only a,b (sections above; default all), --backends webgl,wasm,cpu (for every per-backend section),
+// --backend webgl|wasm|cpu (of autoencoder-train, default webgl), --seconds N (its timed window, default 20),
+// --warmup N (seconds before each lesson window, default 3), --drift-steps N (default 2000), --drift-max-seconds N
+// (per backend, default 150: the CPU backend gets through ~1,200–1,800 steps), --model-seconds N (window of each
+// model and of ConvNetJS; each matmul size gets half; default 4), --model-max-seconds N (a model run's time limit:
+// skipped when one batch is estimated to take longer, default 60).
+// Exit code 0 whether or not the targets are met; non-zero when something could not be measured (the other
+// sections still run and print).
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -23,25 +33,53 @@ const SEED = 1;
 const RESULTS_DIR = 'bench-results';
 const DIST = resolve('dist');
 const BACKENDS = ['webgl', 'wasm', 'cpu'];
+const SECTIONS = ['autoencoder-train', 'tensor-drift', 'matmul', 'model-train', 'convnetjs-compare', 'initial-js'];
+const MODELS = ['autoencoder', 'mnist-cnn', 'cifar10-net'];
+/** Square sizes per backend: the CPU backend's plain-JS loops get smaller ones. */
+const MATMUL_SIZES = { webgl: [512, 1024], wasm: [512, 1024], cpu: [256, 512] };
+/** Untimed full-batch steps before each model's window (fewer when the time limit needs it). */
+const MODEL_WARMUP_STEPS = 3;
+/** Lesson steps trained on a fresh page before its tensors are counted (first-use allocations are not drift). */
+const DRIFT_WARMUP_STEPS = 50;
 const TARGETS = {
   train: 'ratio >= 0.8, longest task < 100 ms',
   drift: 'drift 0',
+  /** model-train rows with a target, as [model, backend]: the CIFAR net on WASM at ≥ 0.40 of WASM's matmul GFLOP/s. */
+  modelTrain: { 'cifar10-net/wasm': { ratioToMatmul: 0.4, text: 'ratioToMatmul >= 0.40 (GFLOP/s vs wasm matmul)' } },
+  convnetjs: 'best backend >= 5x ConvNetJS examples/s',
 };
 
+function parseList(value, allowed, flag) {
+  const list = value.split(',').map((v) => v.trim()).filter(Boolean);
+  const bad = list.filter((v) => !allowed.includes(v));
+  if (bad.length || !list.length) throw new Error(`${flag} takes a comma-separated subset of ${allowed.join(',')} (got "${value}")`);
+  return list;
+}
+
 function parseArgs(argv) {
-  const opts = { backend: 'webgl', seconds: 20, warmup: 3, driftSteps: 2000 };
-  const names = { '--backend': 'backend', '--seconds': 'seconds', '--warmup': 'warmup', '--drift-steps': 'driftSteps' };
+  const opts = {
+    backend: 'webgl', seconds: 20, warmup: 3, driftSteps: 2000, driftMaxSeconds: 150, modelSeconds: 4, modelMaxSeconds: 60,
+    only: SECTIONS, backends: BACKENDS,
+  };
+  const names = {
+    '--backend': 'backend', '--seconds': 'seconds', '--warmup': 'warmup', '--drift-steps': 'driftSteps',
+    '--drift-max-seconds': 'driftMaxSeconds', '--model-seconds': 'modelSeconds', '--model-max-seconds': 'modelMaxSeconds',
+    '--only': 'only', '--backends': 'backends',
+  };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=', 2);
     const key = names[flag];
     if (!key) throw new Error(`unknown option ${argv[i]} (options: ${Object.keys(names).join(', ')})`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
-    opts[key] = key === 'backend' ? value : Number(value);
+    if (key === 'backend') opts.backend = value;
+    else if (key === 'only') opts.only = parseList(value, SECTIONS, flag);
+    else if (key === 'backends') opts.backends = parseList(value, BACKENDS, flag);
+    else opts[key] = Number(value);
   }
   if (!BACKENDS.includes(opts.backend)) throw new Error(`--backend must be one of ${BACKENDS.join(', ')}`);
-  for (const k of ['seconds', 'warmup', 'driftSteps']) {
-    if (!(Number.isFinite(opts[k]) && opts[k] >= 0)) throw new Error(`--${k} must be a non-negative number`);
+  for (const k of ['seconds', 'warmup', 'driftSteps', 'driftMaxSeconds', 'modelSeconds', 'modelMaxSeconds']) {
+    if (!(Number.isFinite(opts[k]) && opts[k] >= 0)) throw new Error(`${k} must be a non-negative number`);
   }
   return opts;
 }
@@ -114,7 +152,9 @@ function installPageProbes() {
 const STATUS_LOADED = /^step 0 · loss \d/;
 
 async function waitForLessonReady(page, timeout = 120_000) {
-  await waitFor(async () => STATUS_LOADED.test((await readStatus(page)).text.trim()), { timeout, message: 'the lesson to show `step 0 · loss`' });
+  // The status element appears only once the lesson's chunk has loaded: until then readStatus's locator times out.
+  const ready = async () => STATUS_LOADED.test((await readStatus(page).catch(() => ({ text: '' }))).text.trim());
+  await waitFor(ready, { timeout, message: 'the lesson to show `step 0 · loss`' });
 }
 
 /**
@@ -219,28 +259,242 @@ async function benchTraining(page, opts) {
   };
 }
 
-async function benchDrift(page, { backend, driftSteps }, stepsPerSecond) {
+/**
+ * Trains the lesson on `page` until `steps` more steps are done (or `untilSeconds` have passed), pressing Train
+ * and Pause as a person would. Fails when the step stops advancing for STALL_MS.
+ */
+const STALL_MS = 60_000;
+async function trainLessonFor(page, steps, untilSeconds) {
+  const startStep = (await readStatus(page)).step;
+  const target = startStep + steps;
+  const t0 = Date.now();
+  let last = { step: startStep, at: t0 };
+  await pressTrain(page);
+  await waitFor(async () => {
+    const { step } = await readStatus(page);
+    if (step > last.step) last = { step, at: Date.now() };
+    else if (Date.now() - last.at > STALL_MS) throw new Error(`the lesson stayed at step ${last.step} for ${STALL_MS / 1000} s`);
+    return step >= target || Date.now() - t0 > untilSeconds * 1000;
+  }, { timeout: (untilSeconds + 120) * 1000, interval: 200, message: `status step ≥ ${target}` });
+  await pressPause(page);
+  return (Date.now() - t0) / 1000;
+}
+
+/** numTensors of the page before and after `driftSteps` more lesson steps (fewer if --drift-max-seconds runs out). */
+async function benchDrift(page, backend, { driftSteps, driftMaxSeconds }, { warmupSteps = 0 } = {}) {
+  if (warmupSteps > 0) {
+    log(`tensor drift (${backend}): ${warmupSteps} warm-up steps…`);
+    await trainLessonFor(page, warmupSteps, driftMaxSeconds);
+  }
   await sleep(1000); // the views' last redraw after the pause
   const numTensorsBefore = await page.evaluate(() => window.__cnnlabBench.numTensors());
   const startStep = (await readStatus(page)).step;
-  const target = startStep + driftSteps;
-  const timeout = Math.max(60_000, (3 * driftSteps / Math.max(stepsPerSecond, 1e-3)) * 1000);
-  log(`tensor drift: ${numTensorsBefore} tensors at step ${startStep}; training to step ${target} (≈${(driftSteps / stepsPerSecond).toFixed(0)} s)…`);
-  await pressTrain(page);
-  await waitFor(async () => (await readStatus(page)).step >= target, { timeout, interval: 200, message: `status step ≥ ${target}` });
-  await pressPause(page);
+  log(`tensor drift (${backend}): ${numTensorsBefore} tensors at step ${startStep}; training ${driftSteps} steps (at most ${driftMaxSeconds} s)…`);
+  const seconds = await trainLessonFor(page, driftSteps, driftMaxSeconds);
   await sleep(1000);
   const numTensorsAfter = await page.evaluate(() => window.__cnnlabBench.numTensors());
   const endStep = (await readStatus(page)).step;
-  log(`tensor drift: ${numTensorsAfter} tensors at step ${endStep}`);
+  const steps = endStep - startStep;
+  log(`tensor drift (${backend}): ${numTensorsAfter} tensors at step ${endStep} (${steps} steps in ${seconds.toFixed(0)} s)`);
   return {
     bench: 'autoencoder-tensor-drift',
     backend,
-    steps: endStep - startStep,
+    steps,
+    stepsRequested: driftSteps,
     numTensorsBefore,
     numTensorsAfter,
     drift: numTensorsAfter - numTensorsBefore,
     target: TARGETS.drift,
+    seconds: round(seconds),
+    warmupSteps,
+    ...(steps < driftSteps ? { note: `stopped after ${steps} of ${driftSteps} steps: --drift-max-seconds ${driftMaxSeconds} ran out (${round(steps / seconds)} steps/s)` } : {}),
+  };
+}
+
+/** A lesson page on `backend`, ready to train, with the bench hooks loaded and the badge checked. */
+async function openLessonPage(browser, origin, backend) {
+  const { page, context, problems } = await openPage(browser, origin);
+  await page.addInitScript(installPageProbes);
+  await page.goto(`${origin}/#/autoencoder?backend=${backend}&seed=${SEED}&bench=1`);
+  await waitForLessonReady(page);
+  await page.waitForFunction(() => !!window.__cnnlabBench, null, { timeout: 30_000 });
+  const badge = (await page.locator('.backend-badge').first().textContent())?.trim() ?? '';
+  log(badge);
+  if (!badge.startsWith(`Backend: ${backend}`)) {
+    await context.close();
+    throw new Error(`the page did not start ${backend}: "${badge}"`);
+  }
+  return { page, context, problems };
+}
+
+function reportProblems(problems, label) {
+  for (const kind of ['pageErrors', 'consoleErrors', 'offsiteRequests']) {
+    if (problems[kind].length) log(`warning (${label}): ${kind}: ${problems[kind].slice(0, 5).join(' | ')}`);
+  }
+}
+
+/** Rejects after `ms` with a message naming what did not finish (a hung page must not hang the benchmark). */
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish in ${Math.round(ms / 1000)} s`)), ms); }),
+  ]);
+}
+
+const finite = (x, digits) => (Number.isFinite(x) ? round(x, digits) : null);
+
+/** matmul rows, one per backend: every size in MATMUL_SIZES, and the best GFLOP/s as the backend's yardstick. */
+async function benchMatmulOn(page, backend, details, opts) {
+  const sizes = [];
+  for (const n of MATMUL_SIZES[backend]) {
+    const r = await withTimeout(page.evaluate(([size, s]) => window.__cnnlabBench.matmul(size, s), [n, opts.modelSeconds / 2]), 180_000, `matmul ${n} on ${backend}`);
+    log(`matmul ${n}×${n} (${backend}): ${r.runs} runs, ${r.msPerMatmul.toFixed(1)} ms each = ${r.gflops.toFixed(2)} GFLOP/s`);
+    sizes.push({ n, gflops: round(r.gflops, 2), msPerMatmul: round(r.msPerMatmul, 2), runs: r.runs, seconds: round(r.seconds, 2) });
+  }
+  const best = sizes.reduce((m, r) => (r.gflops > m.gflops ? r : m));
+  return {
+    bench: 'matmul',
+    backend,
+    gflops: best.gflops,
+    n: best.n,
+    sizes,
+    flopsRule: '2·n³ per n×n by n×n product; float32; each product awaited with data() (read-back included); 2 warm-up products per size',
+    ...backendFacts(details),
+  };
+}
+
+/** What the row ran on, and the machine's 1-minute load average when it was measured (other work skews it). */
+function backendFacts(details) {
+  return {
+    loadAverage: round(loadavg()[0], 2),
+    renderer: details.renderer,
+    crossOriginIsolated: details.crossOriginIsolated,
+    ...(details.wasmThreads !== null ? { wasmThreads: details.wasmThreads, wasmSimd: details.wasmSimd } : {}),
+  };
+}
+
+/** A model-train row from the page's measurement and the same backend's matmul GFLOP/s. */
+function modelTrainRow(r, matmulGflops, details) {
+  const gflops = Number.isFinite(r.examplesPerSecond) ? (r.examplesPerSecond * r.flopsPerExample) / 1e9 : NaN;
+  const target = TARGETS.modelTrain[`${r.model}/${r.backend}`];
+  const ratio = matmulGflops ? gflops / matmulGflops : NaN;
+  return {
+    bench: 'model-train',
+    model: r.model,
+    backend: r.backend,
+    examplesPerSecond: finite(r.examplesPerSecond, 1),
+    flopsPerExample: r.flopsPerExample,
+    gflops: finite(gflops, 3),
+    matmulGflops: matmulGflops ?? null,
+    ratioToMatmul: finite(ratio, 3),
+    ...(target ? { target: target.text, meetsTarget: Number.isFinite(ratio) ? ratio >= target.ratioToMatmul : null } : {}),
+    ...(r.skipped ? { skipped: r.skipped } : {}),
+    batchSize: r.batchSize,
+    steps: r.steps,
+    seconds: round(r.seconds, 2),
+    warmupSteps: r.warmupSteps,
+    flopsRule: r.flopsRule,
+    data: r.data,
+    optimizer: r.optimizer,
+    lastLoss: finite(r.lastLoss, 4),
+    ...(r.probe ? { probe: { batchSize: r.probe.batchSize, secondsPerStep: round(r.probe.secondsPerStep, 3), estimatedSecondsPerFullBatch: round(r.probe.estimatedSecondsPerFullBatch, 2) } } : {}),
+    numTensorsBefore: r.numTensorsBefore,
+    numTensorsAfter: r.numTensorsAfter,
+    ...backendFacts(details),
+  };
+}
+
+/**
+ * One page (the home route, no lesson training) for matmul, model-train and the ConvNetJS comparison: each backend
+ * in turn through the app's startBackend, then ConvNetJS on the main thread. `emit` prints rows; `fail` records a
+ * part that could not be measured and lets the rest run.
+ */
+async function benchKernels(browser, origin, opts, emit, fail) {
+  const want = (s) => opts.only.includes(s);
+  const { page, context, problems } = await openPage(browser, origin);
+  const tfjsMnistCnn = {};
+  try {
+    await page.goto(`${origin}/#/?backend=${opts.backends[0]}&seed=${SEED}&bench=1`);
+    await page.waitForFunction(() => !!window.__cnnlabBench, null, { timeout: 60_000 });
+    await waitFor(async () => /^Backend: (webgl|wasm|cpu|webgpu)/.test((await page.locator('.backend-badge').first().textContent())?.trim() ?? ''), { timeout: 60_000, message: 'the app to start its backend' });
+    const models = want('model-train') ? MODELS : ['mnist-cnn'];
+    // ConvNetJS before and after the tfjs runs: its mean then spans the same stretch of machine load.
+    const convnetjsWindows = [];
+    const runConvnetjs = async (when) => {
+      try {
+        const cj = await withTimeout(page.evaluate(([s, seed]) => window.__cnnlabBench.trainConvnetjs(s, seed), [opts.modelSeconds, SEED]), 300_000, 'ConvNetJS');
+        log(`ConvNetJS (${when}): ${cj.examples} examples in ${cj.seconds.toFixed(1)} s = ${cj.examplesPerSecond.toFixed(1)} examples/s (last batch loss ${cj.lastBatchLoss.toFixed(3)})`);
+        convnetjsWindows.push({ ...cj, when, loadAverage: round(loadavg()[0], 2) });
+      } catch (err) {
+        fail(`ConvNetJS (${when}): ${err.message}`, { bench: 'convnetjs-compare' });
+      }
+    };
+    if (want('convnetjs-compare')) await runConvnetjs('before tfjs');
+    for (const backend of opts.backends) {
+      let details;
+      try {
+        details = await withTimeout(page.evaluate((b) => window.__cnnlabBench.useBackend(b), backend), 120_000, `starting ${backend}`);
+      } catch (err) {
+        fail(`${backend}: ${err.message}`, { bench: 'matmul', backend });
+        continue;
+      }
+      log(`kernels on ${backend}${details.renderer ? ` (${details.renderer})` : ''}${details.wasmThreads !== null ? ` (${details.wasmThreads} thread(s), SIMD ${details.wasmSimd}, crossOriginIsolated ${details.crossOriginIsolated})` : ''}`);
+      let matmul = null;
+      if (want('matmul') || want('model-train')) {
+        try {
+          matmul = await benchMatmulOn(page, backend, details, opts);
+          if (want('matmul')) emit(matmul);
+        } catch (err) {
+          fail(`matmul on ${backend}: ${err.message}`, { bench: 'matmul', backend });
+        }
+      }
+      if (!want('model-train') && !want('convnetjs-compare')) continue;
+      for (const model of models) {
+        const trainOpts = { seconds: opts.modelSeconds, warmupSteps: MODEL_WARMUP_STEPS, maxSeconds: opts.modelMaxSeconds, seed: SEED };
+        try {
+          const r = await withTimeout(page.evaluate(([m, o]) => window.__cnnlabBench.trainModel(m, o), [model, trainOpts]), (4 * opts.modelMaxSeconds + 180) * 1000, `${model} on ${backend}`);
+          const row = modelTrainRow(r, matmul?.gflops ?? null, details);
+          log(`${model} (${backend}): ${row.skipped ? `skipped: ${row.skipped}` : `${row.steps} steps in ${row.seconds} s = ${row.examplesPerSecond} examples/s, ${row.gflops} GFLOP/s, ${row.ratioToMatmul ?? '–'} of matmul`}`);
+          if (model === 'mnist-cnn') tfjsMnistCnn[backend] = row.examplesPerSecond;
+          if (want('model-train')) emit(row);
+        } catch (err) {
+          fail(`${model} on ${backend}: ${err.message}`, { bench: 'model-train', model, backend });
+        }
+      }
+    }
+    if (want('convnetjs-compare')) {
+      await runConvnetjs('after tfjs');
+      if (convnetjsWindows.length) emit(convnetjsRow(convnetjsWindows, tfjsMnistCnn));
+    }
+  } finally {
+    reportProblems(problems, 'kernels page');
+    await context.close();
+  }
+}
+
+/** ConvNetJS's examples/s is the mean of its windows; each tfjs backend's is its model-train mnist-cnn row. */
+function convnetjsRow(windows, tfjs) {
+  const examplesPerSecond = windows.reduce((s, w) => s + w.examplesPerSecond, 0) / windows.length;
+  const ratios = Object.fromEntries(Object.entries(tfjs).filter(([, v]) => v !== null).map(([b, v]) => [b, round(v / examplesPerSecond, 2)]));
+  const best = Object.entries(ratios).reduce((m, [backend, ratio]) => (m === null || ratio > m.ratio ? { backend, ratio } : m), null);
+  return {
+    bench: 'convnetjs-compare',
+    model: 'mnist-cnn',
+    convnetjsExamplesPerSecond: round(examplesPerSecond, 1),
+    tfjsExamplesPerSecond: tfjs,
+    ratios,
+    best,
+    wasmRatio: ratios.wasm ?? null,
+    target: TARGETS.convnetjs,
+    meetsTarget: best ? best.ratio >= 5 : null,
+    batchSize: windows[0].batchSize,
+    convnetjs: {
+      version: '0.3.0',
+      windows: windows.map((w) => ({ when: w.when, examplesPerSecond: round(w.examplesPerSecond, 1), examples: w.examples, seconds: round(w.seconds, 2), lastBatchLoss: round(w.lastBatchLoss, 4), loadAverage: w.loadAverage })),
+      layers: windows[0].layers,
+    },
+    setup: 'same page, same MNIST training images, batch 64, SGD momentum 0.9 lr 0.01; ConvNetJS timed before and after the tfjs runs (mean); tfjs numbers are the model-train mnist-cnn rows of this run',
   };
 }
 
@@ -268,25 +522,56 @@ async function benchInitialJs(browser, origin) {
   }
 }
 
+const fmt = (x, digits = 1) => (x === null || x === undefined ? '–' : Number(x).toLocaleString('en-US', { maximumFractionDigits: digits }));
+const verdict = (ok) => (ok === null || ok === undefined ? '' : ok ? 'meets' : 'misses');
+
+/** One markdown table of every row, for the README. */
 function summary(results) {
-  const lines = ['', 'CNN Lab benchmark'];
+  const rows = [];
   for (const r of results) {
     if (r.bench === 'autoencoder-train') {
       const ok = r.ratio >= 0.8 && r.longestTaskMs !== null && r.longestTaskMs < 100;
-      lines.push(`  training (${r.backend}): lesson ${r.examplesPerSecond} ex/s vs bare ${r.baselineExamplesPerSecond} ex/s → ratio ${r.ratio}; longest task ${r.longestTaskMs === 0 ? 'none ≥ 50 ms' : `${r.longestTaskMs} ms`}  [${ok ? 'meets' : 'misses'} ${r.target}]`);
+      rows.push([r.bench, r.backend, 'autoencoder', `lesson ${fmt(r.examplesPerSecond, 0)} ex/s vs bare loop ${fmt(r.baselineExamplesPerSecond, 0)} ex/s: ratio ${r.ratio}; longest task ${r.longestTaskMs === 0 ? 'none ≥ 50 ms' : `${r.longestTaskMs} ms`}`, r.target, verdict(ok)]);
     } else if (r.bench === 'autoencoder-tensor-drift') {
-      lines.push(`  tensors (${r.backend}): ${r.numTensorsBefore} → ${r.numTensorsAfter} over ${r.steps} steps, drift ${r.drift}  [${r.drift === 0 ? 'meets' : 'misses'} ${r.target}]`);
+      rows.push(['tensor-drift', r.backend, 'autoencoder lesson', `${r.numTensorsBefore} → ${r.numTensorsAfter} tensors over ${r.steps}${r.steps < r.stepsRequested ? ` of ${r.stepsRequested}` : ''} steps: drift ${r.drift}`, r.target, verdict(r.drift === 0)]);
+    } else if (r.bench === 'matmul') {
+      const threads = r.wasmThreads !== undefined ? `; ${r.wasmThreads} thread(s)` : '';
+      rows.push([r.bench, r.backend, '', `${fmt(r.gflops, 2)} GFLOP/s (n = ${r.n}; ${r.sizes.map((x) => `${x.n}: ${fmt(x.gflops, 2)}`).join(', ')})${threads}`, '', '']);
+    } else if (r.bench === 'model-train') {
+      const result = r.skipped
+        ? `skipped: ${r.skipped}`
+        : `${fmt(r.examplesPerSecond, 1)} ex/s × ${fmt(r.flopsPerExample / 1e6, 2)} MFLOP = ${fmt(r.gflops, 2)} GFLOP/s, ${fmt(r.ratioToMatmul, 3)} of matmul (${r.steps} steps)`;
+      rows.push([r.bench, r.backend, r.model, result, r.target ?? '', verdict(r.meetsTarget)]);
+    } else if (r.bench === 'convnetjs-compare') {
+      const ours = Object.entries(r.tfjsExamplesPerSecond).map(([b, v]) => `${b} ${fmt(v, 1)} (${fmt(r.ratios[b], 2)}×)`).join(', ');
+      rows.push([r.bench, r.best?.backend ?? '', 'mnist-cnn', `ConvNetJS ${fmt(r.convnetjsExamplesPerSecond, 1)} ex/s; tfjs ${ours}; wasm ${fmt(r.wasmRatio, 2)}×`, r.target, verdict(r.meetsTarget)]);
     } else if (r.bench === 'initial-js') {
-      lines.push(`  initial JS: ${(r.gzipBytes / 1024).toFixed(1)} KiB gzipped in ${r.files.length} files (largest ${r.files[0].file}, ${(r.files[0].gzipBytes / 1024).toFixed(1)} KiB)`);
+      rows.push([r.bench, '', '', `${fmt(r.gzipBytes / 1024, 1)} KiB gzipped in ${r.files.length} files (largest ${r.files[0].file}, ${fmt(r.files[0].gzipBytes / 1024, 1)} KiB)`, '', '']);
+    } else if (r.bench === 'error') {
+      rows.push([r.section ?? 'error', r.backend ?? '', r.model ?? '', `not measured: ${r.error}`, '', 'error']);
     }
   }
-  return lines.join('\n');
+  const escape = (cell) => String(cell).replace(/\|/g, '\\|');
+  return ['', '| Row | Backend | Model | Measured | Target | |', '|---|---|---|---|---|---|', ...rows.map((row) => `| ${row.map(escape).join(' | ')} |`)].join('\n');
 }
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  const want = (s) => opts.only.includes(s);
   const results = [];
+  const failures = [];
   const emit = (r) => { results.push(r); console.log(JSON.stringify(r)); };
+  /**
+   * A part that could not be measured: logged, kept as an `error` row (the message's first line, and the first
+   * lines of the page's stack as `detail`), and the exit code becomes 1.
+   */
+  const fail = (message, where = {}) => {
+    const [first, ...stack] = message.split('\n');
+    log(`error: ${message}`);
+    failures.push(first);
+    const { bench: section, ...rest } = where;
+    emit({ bench: 'error', section, ...rest, error: first, ...(stack.length ? { detail: stack.slice(0, 12).map((l) => l.trim()).join(' | ') } : {}) });
+  };
   let preview = null;
   let browser = null;
   const cleanup = async () => {
@@ -304,26 +589,56 @@ async function main() {
   try {
     preview = await startPreview();
     browser = await launchBrowser();
-    log(`serving ${preview.origin}; backend ${opts.backend}`);
+    log(`serving ${preview.origin}; sections ${opts.only.join(', ')}; backends ${opts.backends.join(', ')}; lesson training on ${opts.backend}`);
 
-    const { page, problems } = await openPage(browser, preview.origin);
-    await page.addInitScript(installPageProbes);
-    await page.goto(`${preview.origin}/#/autoencoder?backend=${opts.backend}&seed=${SEED}&bench=1`);
-    await waitForLessonReady(page);
-    await page.waitForFunction(() => !!window.__cnnlabBench, null, { timeout: 30_000 });
-    const badge = (await page.locator('.backend-badge').first().textContent())?.trim() ?? '';
-    log(badge);
-    if (!badge.startsWith(`Backend: ${opts.backend}`)) throw new Error(`the page did not start ${opts.backend}: "${badge}"`);
-
-    const training = await benchTraining(page, opts);
-    emit({ ...training.result, loadAverageAtStart: round(loadAtStart, 2) });
-    emit(await benchDrift(page, opts, training.stepsPerSecond));
-    for (const kind of ['pageErrors', 'consoleErrors', 'offsiteRequests']) {
-      if (problems[kind].length) log(`warning: ${kind}: ${problems[kind].slice(0, 5).join(' | ')}`);
+    const driftBackends = want('tensor-drift') ? [...opts.backends] : [];
+    if (want('autoencoder-train')) {
+      try {
+        const { page, context, problems } = await openLessonPage(browser, preview.origin, opts.backend);
+        try {
+          const training = await benchTraining(page, opts);
+          emit({ ...training.result, loadAverageAtStart: round(loadAtStart, 2) });
+          if (driftBackends.includes(opts.backend)) {
+            driftBackends.splice(driftBackends.indexOf(opts.backend), 1);
+            emit(await benchDrift(page, opts.backend, opts)); // warmed up by the training above
+          }
+        } finally {
+          reportProblems(problems, `lesson on ${opts.backend}`);
+          await context.close();
+        }
+      } catch (err) {
+        fail(`autoencoder-train on ${opts.backend}: ${err.message}`, { bench: 'autoencoder-train', backend: opts.backend });
+      }
     }
-    await page.context().close();
+    for (const backend of driftBackends) {
+      try {
+        const { page, context, problems } = await openLessonPage(browser, preview.origin, backend);
+        try {
+          emit(await benchDrift(page, backend, opts, { warmupSteps: DRIFT_WARMUP_STEPS }));
+        } finally {
+          reportProblems(problems, `lesson on ${backend}`);
+          await context.close();
+        }
+      } catch (err) {
+        fail(`tensor drift on ${backend}: ${err.message}`, { bench: 'tensor-drift', backend });
+      }
+    }
 
-    emit(await benchInitialJs(browser, preview.origin));
+    if (['matmul', 'model-train', 'convnetjs-compare'].some(want)) {
+      try {
+        await benchKernels(browser, preview.origin, opts, emit, fail);
+      } catch (err) {
+        fail(`kernels page: ${err.message}`, { bench: 'matmul' });
+      }
+    }
+
+    if (want('initial-js')) {
+      try {
+        emit(await benchInitialJs(browser, preview.origin));
+      } catch (err) {
+        fail(`initial-js: ${err.message}`, { bench: 'initial-js' });
+      }
+    }
   } finally {
     await cleanup();
     if (results.length) {
@@ -333,6 +648,10 @@ async function main() {
   }
   console.error(summary(results));
   log(`done in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${join(RESULTS_DIR, 'bench.jsonl')}`);
+  if (failures.length) {
+    log(`${failures.length} part(s) could not be measured: ${failures.join('; ')}`);
+    process.exitCode = 1;
+  }
 }
 
 main().catch((err) => {

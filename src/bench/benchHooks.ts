@@ -1,12 +1,16 @@
 import * as tf from '@tensorflow/tfjs';
 import { MNIST_PIXELS, mnistBatchToFloat, type MnistSplit } from '../data/mnist';
+import { updateParams } from '../app/navigation';
 import { Autoencoder } from '../model/autoencoder';
 import { AUTOENCODER_BATCH_SIZE } from '../model/autoencoderTask';
 import { encodeAndReconstruct, readEncoderFilters } from '../model/autoencoderReadout';
 import { deriveSeed, mulberry32 } from '../model/random';
-import { loadSharedMnist } from '../data/mnistShared';
 import { modelConfig, settingsFromParams } from '../lessons/autoencoder/settings';
-import { appStore } from '../state/store';
+import { appStore, type BackendState } from '../state/store';
+import { loadMnistTrain } from './benchData';
+import { trainConvnetjs, type ConvnetjsResult } from './convnetjsBench';
+import { benchMatmul, type MatmulResult } from './matmulBench';
+import { trainConvModel, type ConvModel, type ModelTrainResult, type TrainOptions } from './modelTrainBench';
 
 /**
  * Hooks for `scripts/bench.mjs`, loaded only when the hash holds `bench=1` (see main.tsx). They run in the
@@ -46,6 +50,28 @@ export interface CnnLabBench {
   numTensors(): number;
   /** The MNIST training split, from the same shared download the lesson uses. */
   loadMnistTrain(): Promise<MnistSplit>;
+  /**
+   * Makes `name` the page's backend through the app's own backend control and `startBackend` (so WASM gets the
+   * project's gradient kernels), and says what it runs on. Throws when that backend cannot start.
+   */
+  useBackend(name: string): Promise<BackendDetails>;
+  /** GFLOP/s of an n×n by n×n float32 matMul on the active backend (see matmulBench.ts). */
+  matmul(n: number, seconds: number): Promise<MatmulResult>;
+  /** Training throughput of one model on the active backend (see modelTrainBench.ts; `autoencoder` is the bare loop). */
+  trainModel(model: 'autoencoder' | ConvModel, opts: TrainOptions): Promise<ModelTrainResult>;
+  /** The same small MNIST CNN trained in ConvNetJS on the main thread (see convnetjsBench.ts). */
+  trainConvnetjs(seconds: number, seed: number): Promise<ConvnetjsResult>;
+}
+
+export interface BackendDetails {
+  name: string;
+  /** WebGL renderer string; null on the other backends. */
+  renderer: string | null;
+  software: boolean;
+  crossOriginIsolated: boolean;
+  /** Threads XNNPACK uses on WASM (1 without SharedArrayBuffer); null on the other backends. */
+  wasmThreads: number | null;
+  wasmSimd: boolean | null;
 }
 
 declare global {
@@ -57,17 +83,6 @@ const READBACK_EVERY = 50;
 const WARMUP_STEPS = 20;
 /** Test digits the lesson's views reconstruct (liveViews SHOWN_DIGITS). */
 const VIEW_DIGITS = 12;
-
-async function loadMnistTrain(): Promise<MnistSplit> {
-  const { promise, unsubscribe } = loadSharedMnist(() => {});
-  try {
-    const data = await promise;
-    if (!data.train) throw new Error('MNIST was loaded without its training split');
-    return data.train;
-  } finally {
-    unsubscribe();
-  }
-}
 
 async function runBareAutoencoder(seconds: number, backend: string, variant: BareVariant = {}): Promise<BareRunResult> {
   if (tf.getBackend() !== backend) {
@@ -152,8 +167,66 @@ async function runBareAutoencoder(seconds: number, backend: string, variant: Bar
   };
 }
 
+const BACKEND_START_TIMEOUT_MS = 120_000;
+
+/**
+ * Switches the page's `?backend=` parameter, so the app's own backend control (app/backendControl.ts) starts the
+ * backend with `startBackend` — WASM with the project's gradient kernels — as when a person changes it, and
+ * resolves when the header's store says it runs. (Importing engine/backend.ts here instead would make the bundler
+ * split wasmGradients out of the main chunk: one more file, and more bytes, on every normal visit.)
+ */
+async function useBackend(name: string): Promise<BackendDetails> {
+  if (appStore.getState().route.params.backend !== name) updateParams({ backend: name });
+  const state = await new Promise<BackendState>((resolve, reject) => {
+    const settle = (b: BackendState): boolean => {
+      if (b.name === null) return false;
+      if (b.name === name) resolve(b);
+      else reject(new Error(`${name} did not start: ${b.notice ?? `the page runs ${b.name}`}`));
+      return true;
+    };
+    if (settle(appStore.getState().backend)) return;
+    const timer = setTimeout(() => { unsubscribe(); reject(new Error(`${name} did not start in ${BACKEND_START_TIMEOUT_MS / 1000} s`)); }, BACKEND_START_TIMEOUT_MS);
+    const unsubscribe = appStore.subscribe((s) => {
+      if (settle(s.backend)) { unsubscribe(); clearTimeout(timer); }
+    });
+  });
+  if (tf.getBackend() !== name) throw new Error(`the header says ${name} but tfjs runs ${tf.getBackend()}`);
+  let wasmThreads: number | null = null;
+  let wasmSimd: boolean | null = null;
+  if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    wasmThreads = wasm.getThreadsCount();
+    wasmSimd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  }
+  return { name, renderer: state.renderer, software: state.software, crossOriginIsolated: self.crossOriginIsolated, wasmThreads, wasmSimd };
+}
+
+/** Dense layers only, as the convolutional models: 3 × 2 × (784·h + h·784) multiply–accumulates per example. */
+async function trainAutoencoder(opts: TrainOptions): Promise<ModelTrainResult> {
+  const backend = tf.getBackend();
+  const bare = await runBareAutoencoder(opts.seconds, backend);
+  const settings = settingsFromParams(appStore.getState().route.params);
+  const config = modelConfig(settings, settings.seed ?? 1);
+  return {
+    model: 'autoencoder', backend, batchSize: AUTOENCODER_BATCH_SIZE, steps: bare.steps, seconds: bare.seconds,
+    examplesPerSecond: bare.examplesPerSecond,
+    flopsPerExample: 3 * 2 * 2 * config.inputSize * config.hiddenSize,
+    flopsRule: `3 × 2 × forward MACs of the two dense layers (${config.inputSize}·${config.hiddenSize} each); sigmoids, loss terms and update not counted`,
+    data: 'MNIST training images (real)',
+    optimizer: `Adam, learning rate ${config.learningRate}${config.sparse ? ', sparse (KL penalty) and L2 terms' : ''}`,
+    lastLoss: NaN, warmupSteps: WARMUP_STEPS,
+    numTensorsBefore: bare.numTensorsBefore, numTensorsAfter: bare.numTensorsAfter,
+  };
+}
+
 window.__cnnlabBench = {
   runBareAutoencoder,
   numTensors: () => tf.memory().numTensors,
   loadMnistTrain,
+  useBackend,
+  matmul: benchMatmul,
+  trainModel: (model, opts) => (model === 'autoencoder' ? trainAutoencoder(opts) : trainConvModel(model, opts)),
+  // Imported with the rest of this chunk, which normal visits never load: a late dynamic import would fail if
+  // dist/ were rebuilt while the benchmark runs.
+  trainConvnetjs,
 };
