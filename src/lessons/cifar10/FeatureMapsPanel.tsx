@@ -13,6 +13,15 @@ type Source = { kind: 'test'; index: number } | { kind: 'upload'; name: string; 
 type LayerName = CifarFeatureMaps['layers'][number]['name'];
 
 const SPATIAL: LayerName[] = ['conv1', 'pool1', 'norm1', 'conv2', 'norm2', 'pool2'];
+/** The fully connected layers, drawn as one block of units each (width × height = units). */
+const DENSE: Partial<Record<LayerName, [number, number]>> = { local3: [24, 16], local4: [16, 12], logits: [10, 1] };
+
+/** Tile geometry of a layer: h×w maps, one per channel, or one block for a dense layer. */
+function geometry(name: LayerName, shape: number[]): { w: number; h: number; count: number } {
+  if (shape.length === 3) return { w: shape[1], h: shape[0], count: shape[2] };
+  const [w, h] = DENSE[name] ?? [shape[0], 1];
+  return { w, h, count: 1 };
+}
 /** The map each pool reads: pool1 pools conv1, pool2 pools norm2 (the tutorial's order). */
 const POOLED_FROM: Partial<Record<LayerName, LayerName>> = { pool1: 'conv1', pool2: 'norm2' };
 const MAX_UPLOAD_BYTES = 40 * 1024 * 1024;
@@ -103,18 +112,24 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
   const current = maps?.layers.find((l) => l.name === layer) ?? null;
   useEffect(() => {
     const host = gridRef.current;
-    if (!host || !current || current.shape.length !== 3) return;
-    const [h, w] = current.shape;
+    if (!host || !current) return;
+    const { w, h } = geometry(layer, current.shape);
+    const dense = current.shape.length === 1;
     grid.current = createImageGrid(host, {
-      tileWidth: w, tileHeight: h, columns: w >= 24 ? 8 : 16, scale: Math.max(1, Math.round(48 / w)), colormap: 'magnitude', normalize: 'global',
-      label: `Feature maps of ${layer}`, onTileClick: (i) => setChannel(i),
+      tileWidth: w, tileHeight: h, columns: dense ? 1 : w >= 24 ? 8 : 16, scale: dense ? 14 : Math.max(1, Math.round(48 / w)), colormap: 'magnitude', normalize: 'global',
+      label: dense ? `Activations of ${layer}` : `Feature maps of ${layer}`, onTileClick: dense ? undefined : (i) => setChannel(i),
     });
     return () => { grid.current?.destroy(); grid.current = null; };
     // Rebuilt only when the shape changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layer, current?.shape.join('x')]);
   useEffect(() => {
-    if (!current || current.shape.length !== 3 || !grid.current) return;
+    if (!current || !grid.current) return;
+    if (current.shape.length === 1) {
+      const active = current.values.reduce((n, v) => n + (v > 0 ? 1 : 0), 0);
+      grid.current.update({ tiles: current.values, count: 1, description: `${current.values.length} units; ${active} are above zero` });
+      return;
+    }
     const [h, w, c] = current.shape;
     grid.current.update({ tiles: channelTiles(current.values, h, w, c), count: c, highlight: channel, description: `${c} maps of ${h}×${w}, one per channel; channel ${channel + 1} selected` });
   }, [current, channel]);
@@ -197,11 +212,15 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
       </div>
       {error && <p className="notice" role="alert">{error}</p>}
       <div className="layer-choice" role="radiogroup" aria-label="Layer">
-        {SPATIAL.map((name) => (
-          <label key={name}><input type="radio" name="cifar-layer" checked={layer === name} onChange={() => setLayer(name)} /> {name}</label>
+        {[...SPATIAL, ...(Object.keys(DENSE) as LayerName[])].map((name) => (
+          <label key={name}>
+            <input type="radio" name="cifar-layer" checked={layer === name} disabled={!!snapshot && !SPATIAL.includes(name)} onChange={() => setLayer(name)} /> {name}
+          </label>
         ))}
       </div>
-      {current && <p className="hint">{layer}: {current.shape.join(' × ')} — {current.shape[2]} maps of {current.shape[0]}×{current.shape[1]}. Click a map to pick channel {channel + 1}.</p>}
+      {current && current.shape.length === 3 && <p className="hint">{layer}: {current.shape.join(' × ')} — {current.shape[2]} maps of {current.shape[0]}×{current.shape[1]}. Click a map to pick channel {channel + 1}.</p>}
+      {current && current.shape.length === 1 && <p className="hint">{layer}: {current.shape[0]} units{layer === 'logits' ? ' (the scores before softmax)' : ', ReLU: dark ones are zero'}, drawn {geometry(layer, current.shape).w} to a row.</p>}
+      {!current && maps && <p className="hint">{layer} needs the whole network, so it shows only live: move the timeline to the right end.</p>}
       <div ref={gridRef} className="grid-host" />
       {below && (
         <div className="argmax-view">
