@@ -77,6 +77,8 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
   const [channel, setChannel] = useState(0);
   const [maps, setMaps] = useState<CifarFeatureMaps | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Kept apart from read errors, so the next live refresh does not clear it. */
+  const [uploadError, setUploadError] = useState<string | null>(null);
   const inputRef = useRef<HTMLDivElement>(null);
   const gridRef = useRef<HTMLDivElement>(null);
   const argmaxRef = useRef<HTMLCanvasElement>(null);
@@ -179,9 +181,9 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
     try {
       const px = await photoTo32(file);
       setSource({ kind: 'upload', name: file.name, pixels: px });
-      setError(null);
+      setUploadError(null);
     } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
+      setUploadError(err instanceof Error ? err.message : String(err));
     }
   };
 
@@ -198,8 +200,8 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
             <p>Test image {index + 1} of {test.count}: <strong>{classes[test.labels[index]]}</strong></p>
           ) : source.kind === 'upload' ? <p>Your photo: {source.name}</p> : null}
           <div className="buttons">
-            <button type="button" onClick={() => setSource({ kind: 'test', index: ((index ?? 0) + (test?.count ?? 1000) - 1) % (test?.count ?? 1000) })}>Previous image</button>
-            <button type="button" onClick={() => setSource({ kind: 'test', index: ((index ?? -1) + 1) % (test?.count ?? 1000) })}>Next image</button>
+            <button type="button" onClick={() => { setUploadError(null); setSource({ kind: 'test', index: ((index ?? 0) + (test?.count ?? 1000) - 1) % (test?.count ?? 1000) }); }}>Previous image</button>
+            <button type="button" onClick={() => { setUploadError(null); setSource({ kind: 'test', index: ((index ?? -1) + 1) % (test?.count ?? 1000) }); }}>Next image</button>
             <label className="file-button">Your photo… <input type="file" accept="image/*" onChange={(e) => void onFile(e.target.files?.[0])} /></label>
           </div>
           {top && (
@@ -210,6 +212,7 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
           {snapshot && <p className="hint">The convolution layers use the weights of step {snapshot.step}; the classes need all layers, so they show only live.</p>}
         </div>
       </div>
+      {uploadError && <p className="notice" role="alert">{uploadError}</p>}
       {error && <p className="notice" role="alert">{error}</p>}
       <div className="layer-choice" role="radiogroup" aria-label="Layer">
         {[...SPATIAL, ...(Object.keys(DENSE) as LayerName[])].map((name) => (
