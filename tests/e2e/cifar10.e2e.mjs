@@ -2,6 +2,7 @@
 // the pictures draw, test accuracy is measured, and a lost WebGL context in the worker moves training to WASM
 // with the weights kept.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 
 async function distinctColours(page, name) {
   return page.getByRole('img', { name }).first().evaluate((canvas) => {
@@ -95,6 +96,25 @@ export const cifar10Tests = [
       await waitFor(async () => { const s = await readStatus(page); return s.step === 0 && s.loss < start.loss ? s : null; }, { timeout: 60_000, message: 'step 0 with the loaded (trained) loss' });
       await page.screenshot({ path: `${out}/cifar10-training.png`, fullPage: true });
       await page.getByRole('button', { name: 'Delete e2e run' }).click();
+    },
+  },
+  {
+    name: 'CIFAR-10: the shipped pretrained network loads and scores on the test images what scripts/train-cifar.mjs measured',
+    async run({ page, origin, readStatus, waitFor }) {
+      const info = JSON.parse(readFileSync('public/models/cifar10/model.json', 'utf8'));
+      const shipped = Math.max(info.testAccuracy.raw, info.testAccuracy.averaged);
+      await openLesson(page, origin, 'backend=wasm&seed=3&batch=16', readStatus, waitFor);
+      const untrained = await readStatus(page);
+      await page.getByRole('button', { name: 'Start from the pretrained network' }).click();
+      await page.getByText(/Started from the shipped network: .* epochs/).first().waitFor({ timeout: 60_000 });
+      await waitFor(async () => { const s = await readStatus(page); return s.step === 0 && s.loss < untrained.loss - 1 ? s : null; }, { timeout: 60_000, message: 'the pretrained loss at step 0' });
+      await page.getByRole('button', { name: 'Measure on the test images' }).click();
+      const text = await page.locator('.accuracy-result').textContent({ timeout: 90_000 });
+      const [raw, averaged] = [...text.matchAll(/(\d+\.\d)%/g)].map((m) => Number(m[1]) / 100);
+      // The page evaluates exactly as the script did (central crops, standardised), so it finds the same accuracy.
+      assert.ok(Math.abs(raw - shipped) <= 0.005, `page ${raw} vs script ${shipped}`);
+      assert.ok(Math.abs(averaged - shipped) <= 0.005, `averaged ${averaged} vs script ${shipped}`);
+      assert.ok(shipped >= 0.7, `the shipped network reaches ${shipped} (target 0.70)`);
     },
   },
   {
