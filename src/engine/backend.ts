@@ -85,17 +85,23 @@ async function register(name: BackendName): Promise<void> {
   // webgl and cpu are registered by @tensorflow/tfjs itself.
 }
 
+/**
+ * Makes a registered backend the active one and proves it computes (a WebGL context can be created yet unusable):
+ * null when it works, else why not. Throws what tf.setBackend throws.
+ */
+export async function activateBackend(name: string): Promise<string | null> {
+  if (!(await tf.setBackend(name))) return `${name} could not be initialised`;
+  await tf.ready();
+  const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
+  const v = (await probe.data())[0];
+  probe.dispose();
+  return v === 2 ? null : `${name} computed 1 + 1 = ${v}`;
+}
+
 async function trySetBackend(name: BackendName): Promise<string | null> {
   try {
     await register(name);
-    const ok = await tf.setBackend(name);
-    if (!ok) return `${name} could not be initialised`;
-    await tf.ready();
-    // A tiny op proves the backend really runs (a WebGL context can be created yet unusable).
-    const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
-    const v = (await probe.data())[0];
-    probe.dispose();
-    return v === 2 ? null : `${name} computed 1 + 1 = ${v}`;
+    return await activateBackend(name);
   } catch (err) {
     return `${name} failed to start (${err instanceof Error ? err.message : String(err)})`;
   }

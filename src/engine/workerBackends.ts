@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { activateBackend } from './backend';
 import { registerWasmGradientKernels } from './wasmGradients';
 import type { WorkerBackends } from './workerHost';
 
@@ -25,12 +26,7 @@ async function register(name: string, assetBase: string, threads: number): Promi
 async function tryBackend(name: string, assetBase: string, threads: number): Promise<string | null> {
   try {
     await register(name, assetBase, threads);
-    if (!(await tf.setBackend(name))) return `${name} could not be initialised`;
-    await tf.ready();
-    const probe = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(1)));
-    const v = (await probe.data())[0];
-    probe.dispose();
-    return v === 2 ? null : `${name} computed 1 + 1 = ${v}`;
+    return await activateBackend(name);
   } catch (err) {
     return `${name} failed to start in the worker (${err instanceof Error ? err.message : String(err)})`;
   }

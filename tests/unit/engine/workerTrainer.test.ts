@@ -4,19 +4,8 @@ import { RemoteTrainer } from '../../../src/engine/remoteTrainer';
 import { WorkerHost, type TaskFactory, type WorkerBackends } from '../../../src/engine/workerHost';
 import type { ToWorker } from '../../../src/engine/workerProtocol';
 import { CifarTask, type CifarFilters, type CifarTaskConfig } from '../../../src/model/cifarTask';
-import type { CifarSet } from '../../../src/data/cifar10';
-import { mulberry32 } from '../../../src/model/random';
+import { randomCifarSet } from '../../helpers/cifarData';
 
-/** Random 32×32×3 images with labels: the real task code on data that needs no PNG decoder. */
-function randomSet(count: number, seed: number): CifarSet {
-  const r = mulberry32(seed);
-  return {
-    count,
-    pixels: Uint8Array.from({ length: count * 3072 }, () => Math.floor(r() * 256)),
-    labels: Uint8Array.from({ length: count }, () => Math.floor(r() * 10)),
-    classes: ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'],
-  };
-}
 
 const CONFIG: CifarTaskConfig = { seed: 3, batchSize: 4, trainFiles: 1, initialLearningRate: 0.05, decayFactor: 0.1, decaySteps: 1000, averageDecay: 0.9999, distort: true };
 
@@ -59,8 +48,8 @@ async function until(check: () => boolean, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-const train = randomSet(40, 1);
-const test = randomSet(20, 2);
+const train = randomCifarSet(40, 1);
+const test = randomCifarSet(20, 2);
 let opened: RemoteTrainer<CifarFilters> | null = null;
 
 beforeAll(async () => {

@@ -1,19 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { CifarTask, histogram, type CifarTaskConfig } from '../../../src/model/cifarTask';
-import type { CifarSet } from '../../../src/data/cifar10';
-import { mulberry32 } from '../../../src/model/random';
+import { randomCifarSet } from '../../helpers/cifarData';
 import { confusion } from '../../../src/lessons/cifar10/AccuracyPanel';
 
-function randomSet(count: number, seed: number): CifarSet {
-  const r = mulberry32(seed);
-  return {
-    count,
-    pixels: Uint8Array.from({ length: count * 3072 }, () => Math.floor(r() * 256)),
-    labels: Uint8Array.from({ length: count }, () => Math.floor(r() * 10)),
-    classes: ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'],
-  };
-}
 const config: CifarTaskConfig = { seed: 5, batchSize: 2, trainFiles: 1, initialLearningRate: 0.05, decayFactor: 0.1, decaySteps: 20, averageDecay: 0.9999, distort: true };
 
 beforeAll(async () => {
@@ -22,7 +12,7 @@ beforeAll(async () => {
 
 describe('CIFAR-10 training task', () => {
   it('keeps tf.memory().numTensors unchanged over 50 steps and across a reset', async () => {
-    const task = new CifarTask(randomSet(30, 1), randomSet(10, 2), config);
+    const task = new CifarTask(randomCifarSet(30, 1), randomCifarSet(10, 2), config);
     const before = tf.memory().numTensors;
     for (let step = 0; step < 50; step++) task.trainStep(step).dispose();
     const snap = await task.takeSnapshot();
@@ -40,8 +30,8 @@ describe('CIFAR-10 training task', () => {
   }, 400_000);
 
   it('draws the same batches and distortions for a seed, and the staircase schedule from its settings', () => {
-    const a = new CifarTask(randomSet(30, 1), randomSet(10, 2), config);
-    const b = new CifarTask(randomSet(30, 1), randomSet(10, 2), config);
+    const a = new CifarTask(randomCifarSet(30, 1), randomCifarSet(10, 2), config);
+    const b = new CifarTask(randomCifarSet(30, 1), randomCifarSet(10, 2), config);
     expect(a.batchIndices(7)).toEqual(b.batchIndices(7));
     expect(a.distortions(7)).toEqual(b.distortions(7));
     expect(a.learningRate(19)).toBeCloseTo(0.05);
@@ -54,7 +44,7 @@ describe('CIFAR-10 training task', () => {
   });
 
   it('previews the next batch as standardised 24×24 crops and reads feature maps of a test image', async () => {
-    const task = new CifarTask(randomSet(30, 1), randomSet(10, 2), config);
+    const task = new CifarTask(randomCifarSet(30, 1), randomCifarSet(10, 2), config);
     const p = task.preview(2);
     expect(p.images.length).toBe(2 * 24 * 24 * 3);
     const f = await task.featureMaps({ index: 3 });
