@@ -159,6 +159,8 @@ async function main() {
     loss.dispose();
     seconds += (performance.now() - t0) / 1000;
     step++;
+    // WASM resolves data() without leaving the microtask queue: yield a macrotask so Ctrl-C / SIGTERM get through.
+    await new Promise((r) => setImmediate(r));
     windowSteps++;
     if (step % 50 === 0) {
       const rate = (windowSteps * config.batchSize) / ((performance.now() - windowStart) / 1000);
