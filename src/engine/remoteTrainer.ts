@@ -156,6 +156,11 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
       }
       case 'update': {
         if (msg.seq < this.resetSeq) return; // from before a Reset
+        // A step sent again (step 0 measured anew after loading weights) replaces what was there.
+        if (msg.points.length) {
+          const from = msg.points[0].step;
+          while (this.history.length && this.history[this.history.length - 1].step >= from) this.history.pop();
+        }
         for (const point of msg.points) this.history.push(point);
         thinHistory(this.history, this.opts.maxHistory ?? 5000);
         if (msg.seq >= this.statusSeq) {
@@ -171,6 +176,7 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
       }
       case 'snapshot':
         if (msg.seq < this.resetSeq) return;
+        while (this.snapshots.length && this.snapshots[this.snapshots.length - 1].step >= msg.step) this.snapshots.pop();
         this.snapshots.push({ step: msg.step, data: msg.data });
         // Thinned evenly (every other one of the older half), so a timeline still spans the whole run.
         thinHistory(this.snapshots, this.opts.maxSnapshots ?? 50);

@@ -188,8 +188,9 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
     }
     if (resetId !== this.resetId || this.disposed || this.stepCount !== 0) return;
     this.lossValue = value;
-    // Measured again at step 0 (the objective changed): the new value replaces the old one.
+    // Measured again at step 0 (the objective or the weights changed): the new value replaces the old one.
     this.history.length = 0;
+    this.snapshots.length = 0;
     this.history.push({ step: 0, loss: value, trainingMs: 0 });
     await this.maybeSnapshot(0);
     if (resetId !== this.resetId || this.disposed) return;

@@ -119,7 +119,12 @@ export class WorkerHost {
         this.checkpoint = null;
         await trainer.reset();
         return undefined;
-      case 'measure': await trainer.measureInitialLoss(); return undefined;
+      case 'measure':
+        // Step 0 is measured again (new weights): its point and snapshot replace the ones already sent.
+        this.sentStep = -1;
+        this.lastSnapshotSent = -1;
+        await trainer.measureInitialLoss();
+        return undefined;
       case 'slow': trainer.setSlowMode(msg.delayMs); return undefined;
       case 'configure': task.configure?.(msg.patch); return undefined;
       case 'read':
@@ -188,9 +193,10 @@ export class WorkerHost {
     const task = this.task;
     if (!task?.metrics || this.metricsInFlight) return;
     this.metricsInFlight = true;
+    const seq = this.seq; // a Reset that arrives during the read must make these stale
     try {
       const values = await task.metrics();
-      this.post({ type: 'metrics', seq: this.seq, step, values });
+      this.post({ type: 'metrics', seq, step, values });
     } catch {
       // A metric that cannot be read is left out; the loss itself still arrives.
     } finally {
@@ -241,7 +247,12 @@ export class WorkerHost {
         ? `${failed} failed at step ${event.step} (${why}); no weights could be saved, so training restarts on ${this.backend}.`
         : `${failed} failed at step ${event.step} (${why}); training continues on ${this.backend} from the weights of step ${fromStep}.`;
       this.post({ type: 'notice', seq: this.seq, text, backend: this.backend });
-      if (weights === null) await trainer.reset();
+      if (weights === null) {
+        this.sentStep = -1;
+        this.lastSnapshotSent = -1;
+        this.checkpoint = null;
+        await trainer.reset();
+      }
       else if (this.wantRunning) trainer.start();
     } catch (err) {
       this.post({ type: 'notice', seq: this.seq, text: `${failed} failed and moving to ${next} failed too (${err instanceof Error ? err.message : String(err)}).`, backend: this.backend });

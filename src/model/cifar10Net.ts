@@ -227,7 +227,8 @@ export class CifarNet {
     } else {
       tf.dispose(Object.values(grads));
     }
-    if (opts.averageDecay !== undefined) this.updateAverages(movingAverageDecay(opts.averageDecay, opts.step ?? 0));
+    // TensorFlow applies the averages after apply_gradients has incremented global_step: update number step + 1.
+    if (opts.averageDecay !== undefined) this.updateAverages(movingAverageDecay(opts.averageDecay, (opts.step ?? 0) + 1));
     return { total: value, crossEntropy: crossEntropy!, weightDecay: weightDecay!, gradients };
   }
 

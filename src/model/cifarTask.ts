@@ -203,6 +203,8 @@ export class CifarTask implements WorkerTask<CifarSnapshot> {
   /** Convolution weights and histograms of every variable and its latest gradient (copies). */
   async takeSnapshot(): Promise<CifarSnapshot> {
     const step = this.steps;
+    // Copies taken now, before any await: the next step may replace (and dispose) the kept gradients meanwhile.
+    const g = this.lastGradients ? { step: this.lastGradients.step, tensors: tf.tidy(() => Object.fromEntries(Object.entries(this.lastGradients!.tensors).map(([k, t]) => [k, t.clone()]))) as Record<CifarVariableName, tf.Tensor> } : null;
     const weights = {} as Record<CifarVariableName, Histogram>;
     const values = {} as Record<CifarVariableName, Float32Array>;
     for (const spec of CIFAR_VARIABLES) {
@@ -210,10 +212,13 @@ export class CifarTask implements WorkerTask<CifarSnapshot> {
       weights[spec.name] = histogram(values[spec.name]);
     }
     let gradients: Record<CifarVariableName, Histogram> | null = null;
-    const g = this.lastGradients;
     if (g) {
-      gradients = {} as Record<CifarVariableName, Histogram>;
-      for (const spec of CIFAR_VARIABLES) gradients[spec.name] = histogram((await g.tensors[spec.name].data()) as Float32Array);
+      try {
+        gradients = {} as Record<CifarVariableName, Histogram>;
+        for (const spec of CIFAR_VARIABLES) gradients[spec.name] = histogram((await g.tensors[spec.name].data()) as Float32Array);
+      } finally {
+        tf.dispose(Object.values(g.tensors));
+      }
     }
     return {
       step,
@@ -231,21 +236,31 @@ export class CifarTask implements WorkerTask<CifarSnapshot> {
   /** Accuracy on the test images (central crops) with the raw and the averaged weights. */
   async evaluate(): Promise<CifarEvaluation> {
     const n = this.test.count;
+    const step = this.steps;
     const predictions = new Uint8Array(n);
     const averagedPredictions = new Uint8Array(n);
+    // Every chunk is computed before the first await, so all of them use the weights of one step (the worker's
+    // training loop could otherwise step between two chunks).
+    const chunks: { start: number; raw: tf.Tensor; avg: tf.Tensor }[] = [];
     for (let start = 0; start < n; start += EVAL_CHUNK) {
       const idx = Uint32Array.from({ length: Math.min(EVAL_CHUNK, n - start) }, (_, i) => start + i);
       const [raw, avg] = tf.tidy(() => {
         const x = tf.tensor4d(prepareBatch(this.test.pixels, idx, null), [idx.length, CROP_SIDE, CROP_SIDE, 3]);
         return [tf.argMax(this.net.predict(x, false), 1), tf.argMax(this.net.predict(x, true), 1)];
       });
-      const [r, a] = await Promise.all([raw.data(), avg.data()]);
-      tf.dispose([raw, avg]);
-      predictions.set(r, start);
-      averagedPredictions.set(a, start);
+      chunks.push({ start, raw, avg });
+    }
+    try {
+      for (const { start, raw, avg } of chunks) {
+        const [r, a] = await Promise.all([raw.data(), avg.data()]);
+        predictions.set(r, start);
+        averagedPredictions.set(a, start);
+      }
+    } finally {
+      tf.dispose(chunks.flatMap((c) => [c.raw, c.avg]));
     }
     const correct = (p: Uint8Array) => p.reduce((s, v, i) => s + (v === this.test.labels[i] ? 1 : 0), 0) / n;
-    return { step: this.steps, count: n, raw: correct(predictions), averaged: correct(averagedPredictions), predictions, averagedPredictions, labels: this.test.labels.slice() };
+    return { step, count: n, raw: correct(predictions), averaged: correct(averagedPredictions), predictions, averagedPredictions, labels: this.test.labels.slice() };
   }
 
   /** The images the network is fed at the next step (first `count`), as standardised floats. */
@@ -322,11 +337,17 @@ export class CifarTask implements WorkerTask<CifarSnapshot> {
 
   /** Rebuilds the network on the current backend and puts the weights back (after a backend change). */
   importWeights(weights: unknown): void {
+    // Everything of the old backend goes: the network, the kept gradients and loss terms (reading them there
+    // could hang after a lost context).
     try {
       this.net.dispose();
+      this.dropGradients();
+      tf.dispose([this.lastTerms?.crossEntropy, this.lastTerms?.weightDecay].filter((t): t is tf.Scalar => !!t));
     } catch {
       // The old backend may be gone; its tensors go with it.
     }
+    this.lastGradients = null;
+    this.lastTerms = null;
     this.net = new CifarNet(this.config.seed);
     this.net.writeWeights(weights as Map<CifarVariableName, Float32Array>);
   }

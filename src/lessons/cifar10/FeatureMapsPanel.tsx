@@ -84,7 +84,8 @@ export function FeatureMapsPanel({ trainer, test, classes, snapshot, refresh }: 
   const argmaxRef = useRef<HTMLCanvasElement>(null);
   const grid = useRef<ImageGrid | null>(null);
 
-  const pixels = source.kind === 'upload' ? source.pixels : test ? test.pixels.subarray(source.index * 3072, (source.index + 1) * 3072) : null;
+  // Memoised: a new subarray each render would restart the read-out below on every render.
+  const pixels = useMemo(() => (source.kind === 'upload' ? source.pixels : test ? test.pixels.subarray(source.index * 3072, (source.index + 1) * 3072) : null), [source, test]);
   const image = useMemo(() => {
     if (!pixels) return null;
     const out = new Float32Array(CROP_VALUES);
