@@ -105,7 +105,7 @@ export const cifar10Tests = [
       const shipped = Math.max(info.testAccuracy.raw, info.testAccuracy.averaged);
       await openLesson(page, origin, 'backend=wasm&seed=3&batch=16', readStatus, waitFor);
       const untrained = await readStatus(page);
-      await page.getByRole('button', { name: 'Start from the pretrained network' }).click();
+      await page.getByRole('button', { name: 'Load the network shipped with the app' }).click();
       await page.getByText(/Started from the shipped network: .* epochs/).first().waitFor({ timeout: 60_000 });
       await waitFor(async () => { const s = await readStatus(page); return s.step === 0 && s.loss < untrained.loss - 1 ? s : null; }, { timeout: 60_000, message: 'the pretrained loss at step 0' });
       await page.getByRole('button', { name: 'Measure on the test images' }).click();

@@ -94,7 +94,7 @@ export function SavePanel({ trainer, seed, note, onLoaded }: {
     <div className="save-panel">
       {pretrained && (
         <div className="pretrained">
-          <button type="button" onClick={() => void startPretrained(pretrained)} disabled={busy}>Start from the pretrained network</button>
+          <button type="button" onClick={() => void startPretrained(pretrained)} disabled={busy}>Load the network shipped with the app</button>
           <p className="hint">
             Shipped with the app: {pretrained.epochs} epochs on all 50,000 training images ({pretrained.trainingHours} h on {pretrained.machine}),
             {' '}{(Math.max(pretrained.testAccuracy.raw, pretrained.testAccuracy.averaged) * 100).toFixed(1)}% on the {pretrained.testAccuracy.images.toLocaleString('en-US')} test images
