@@ -52,7 +52,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="app-footer">
-        <a href={`#/${query}`}>Outline</a> · MNIST: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0) ·{' '}
+        <a href={`#/${query}`}>Outline</a> · MNIST: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0) · CIFAR-10: Alex Krizhevsky (2009) ·{' '}
         <a href="datasets/PROVENANCE.md">data provenance</a> · code MIT; credits in the README
       </footer>
     </div>
