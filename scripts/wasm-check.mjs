@@ -11,7 +11,7 @@ const DRIFT_STEPS = 3;
 
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
 const { tf, app } = await startNodeWasm({ modules: { cases: 'src/bench/wasmGradientCases.ts' } });
-const { KERNEL_CASES, caseOutputs, randomCifarImages, randomLabels } = app.cases;
+const { KERNEL_CASES, caseOutputs } = app.cases;
 
 async function outputsOn(backend, c, seed) {
   await tf.setBackend(backend);
@@ -51,19 +51,7 @@ for (const [i, c] of KERNEL_CASES.entries()) {
 
 if (!only) {
   await tf.setBackend('wasm');
-  const net = new app.cifar10Net.CifarNet(1);
-  const x = randomCifarImages(8, 2);
-  const labels = randomLabels(8, 3);
-  const counts = [];
-  for (let i = 0; i <= DRIFT_STEPS; i++) {
-    const r = net.trainStep(x, labels, 0.01);
-    await r.total.data();
-    tf.dispose([r.total, r.crossEntropy, r.weightDecay]);
-    counts.push(tf.memory().numTensors);
-  }
-  tf.dispose([x, labels]);
-  net.dispose();
-  const drift = counts.at(-1) - counts[0];
+  const drift = await app.cases.cifarStepTensorDrift(DRIFT_STEPS + 1, 1);
   if (drift !== 0) failures++;
   console.log(`${drift === 0 ? 'ok  ' : 'FAIL'} tf.memory().numTensors after ${DRIFT_STEPS} CIFAR steps on wasm: ${drift >= 0 ? '+' : ''}${drift}`);
 }

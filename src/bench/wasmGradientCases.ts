@@ -148,6 +148,26 @@ export function randomLabels(n: number, seed: number): tf.Tensor1D {
 }
 
 /** Random 24×24×3 images in [-1, 1). */
+/**
+ * tf.memory().numTensors after the last of `steps` CIFAR-net SGD steps minus after the first, on the active
+ * backend (0 when nothing leaks).
+ */
+export async function cifarStepTensorDrift(steps: number, seed: number): Promise<number> {
+  const net = new CifarNet(seed);
+  const x = randomCifarImages(8, seed + 1);
+  const labels = randomLabels(8, seed + 2);
+  const counts: number[] = [];
+  for (let i = 0; i < steps; i++) {
+    const r = net.trainStep(x, labels, 0.01);
+    await r.total.data();
+    tf.dispose([r.total, r.crossEntropy, r.weightDecay]);
+    counts.push(tf.memory().numTensors);
+  }
+  tf.dispose([x, labels]);
+  net.dispose();
+  return counts[counts.length - 1] - counts[0];
+}
+
 export function randomCifarImages(n: number, seed: number): tf.Tensor4D {
   return tf.tensor4d(randoms(n * CIFAR_INPUT_SIZE * CIFAR_INPUT_SIZE * 3, seed), [n, CIFAR_INPUT_SIZE, CIFAR_INPUT_SIZE, 3]);
 }

@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { CifarNet } from '../model/cifar10Net';
-import { KERNEL_CASES, caseOutputs, randomCifarImages, randomLabels, randoms, smallCnn } from './wasmGradientCases';
+import { KERNEL_CASES, caseOutputs, cifarStepTensorDrift, randomLabels, randoms, smallCnn } from './wasmGradientCases';
 import type { KernelCase } from './wasmGradientCases';
 import { matMulRate, profileCifarStep, startWasm } from './wasmKernelProfile';
 import type { KernelSet } from './wasmKernelProfile';
@@ -117,21 +116,7 @@ async function timeStep(backend: string, steps: number): Promise<StepTiming> {
 
 /** `tf.memory().numTensors` after the last of `steps` CIFAR SGD steps on WASM, less that after the first. */
 async function cifarTensorDrift(steps: number): Promise<number> {
-  return onBackend('wasm', async () => {
-    const net = new CifarNet(3);
-    const x = randomCifarImages(8, 4);
-    const labels = randomLabels(8, 5);
-    const counts: number[] = [];
-    for (let i = 0; i < steps; i++) {
-      const r = net.trainStep(x, labels, 0.01);
-      await r.total.data();
-      tf.dispose([r.total, r.crossEntropy, r.weightDecay]);
-      counts.push(tf.memory().numTensors);
-    }
-    tf.dispose([x, labels]);
-    net.dispose();
-    return counts[counts.length - 1] - counts[0];
-  });
+  return onBackend('wasm', () => cifarStepTensorDrift(steps, 3));
 }
 
 async function check(): Promise<WasmGradientCheck> {

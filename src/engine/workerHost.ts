@@ -155,10 +155,7 @@ export class WorkerHost {
       snapshot: task.snapshot && {
         everySteps: task.snapshot.everySteps,
         maxKept: task.snapshot.maxKept,
-        take: async () => {
-          const data = await task.snapshot!.take();
-          return data;
-        },
+        take: () => task.snapshot!.take(),
       },
       onUpdate: (event) => this.onUpdate(event),
       nextFrame: this.options.nextFrame ?? (() => new Promise((r) => setTimeout(r, 0))),

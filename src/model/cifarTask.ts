@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { CifarSet } from '../data/cifar10';
 import { CROP_SIDE, CROP_VALUES, drawDistortion, prepareBatch, type Distortion } from '../data/cifarAugment';
 import type { WorkerTask } from '../engine/workerHost';
-import { CIFAR_CLASSES, CIFAR_VARIABLES, CifarNet, cifarForward, staircaseLearningRate, type CifarActivations, type CifarVariableName } from './cifar10Net';
+import { CIFAR_VARIABLES, CifarNet, cifarForward, staircaseLearningRate, type CifarActivations, type CifarVariableName } from './cifar10Net';
 import { deriveSeed, mulberry32, shuffledIndices } from './random';
 
 /** Settings of a CIFAR-10 training run (the tutorial's values unless the student changes them). */
@@ -360,4 +360,3 @@ export class CifarTask implements WorkerTask<CifarSnapshot> {
   }
 }
 
-export { CIFAR_CLASSES, CIFAR_VARIABLES, CROP_VALUES };

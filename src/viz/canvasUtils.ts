@@ -78,3 +78,15 @@ export function createPixelBuffer(): PixelBuffer {
     },
   };
 }
+
+/**
+ * Copies `count` tiles of tw×th pixels, laid out `columns` to a row without gaps on `source`, to `ctx` scaled by
+ * `scale` with `gap` CSS pixels between them (the layout the tile widgets share).
+ */
+export function drawTiles(ctx: CanvasRenderingContext2D, source: CanvasImageSource, count: number, columns: number, tw: number, th: number, scale: number, gap: number): void {
+  for (let t = 0; t < count; t++) {
+    const col = t % columns;
+    const row = Math.floor(t / columns);
+    ctx.drawImage(source, col * tw, row * th, tw, th, col * (tw * scale + gap), row * (th * scale + gap), tw * scale, th * scale);
+  }
+}

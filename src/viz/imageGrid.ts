@@ -1,5 +1,5 @@
 import { colorIndexDiverging, colorIndexMagnitude, divergingLut, grayLut, magnitudeLut, type Lut } from './colormaps';
-import { context2d, createPixelBuffer, initImageCanvas, pixelRatio, sizeCanvas } from './canvasUtils';
+import { context2d, createPixelBuffer, drawTiles, initImageCanvas, pixelRatio, sizeCanvas } from './canvasUtils';
 
 export type GridColormap = 'gray' | 'magnitude' | 'diverging';
 export type GridNormalize = 'fixed' | 'per-tile' | 'global';
@@ -133,13 +133,7 @@ export function createImageGrid(el: HTMLElement, opts: ImageGridOptions): ImageG
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, cssW, cssH);
-    for (let t = 0; t < count; t++) {
-      const sx = (t % columns) * tw;
-      const sy = Math.floor(t / columns) * th;
-      const dx = (t % columns) * (tw * scale + gap);
-      const dy = Math.floor(t / columns) * (th * scale + gap);
-      ctx.drawImage(buffer.canvas, sx, sy, tw, th, dx, dy, tw * scale, th * scale);
-    }
+    drawTiles(ctx, buffer.canvas, count, columns, tw, th, scale, gap);
     if (highlight != null && highlight >= 0 && highlight < count) {
       const dx = (highlight % columns) * (tw * scale + gap);
       const dy = Math.floor(highlight / columns) * (th * scale + gap);

@@ -1,4 +1,4 @@
-import { context2d, createPixelBuffer, initImageCanvas, pixelRatio, sizeCanvas } from './canvasUtils';
+import { context2d, createPixelBuffer, drawTiles, initImageCanvas, pixelRatio, sizeCanvas } from './canvasUtils';
 
 /**
  * A grid of small colour images (the CIFAR network's first-layer filters, its distorted inputs) on one canvas.
@@ -95,17 +95,12 @@ export function createRgbTiles(el: HTMLElement, opts: RgbTilesOptions): RgbTiles
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.imageSmoothingEnabled = false;
     ctx.clearRect(0, 0, cssW, cssH);
-    for (let t = 0; t < count; t++) {
-      const sx = (t % columns) * side;
-      const sy = Math.floor(t / columns) * side;
-      const dx = (t % columns) * (side * scale + gap);
-      const dy = Math.floor(t / columns) * (side * scale + gap);
-      ctx.drawImage(buffer.canvas, sx, sy, side, side, dx, dy, side * scale, side * scale);
-      if (data.highlight === t) {
-        ctx.strokeStyle = '#E69F00';
-        ctx.lineWidth = 2;
-        ctx.strokeRect(dx + 1, dy + 1, side * scale - 2, side * scale - 2);
-      }
+    drawTiles(ctx, buffer.canvas, count, columns, side, side, scale, gap);
+    const h = data.highlight;
+    if (h != null && h >= 0 && h < count) {
+      ctx.strokeStyle = '#E69F00';
+      ctx.lineWidth = 2;
+      ctx.strokeRect((h % columns) * (side * scale + gap) + 1, Math.floor(h / columns) * (side * scale + gap) + 1, side * scale - 2, side * scale - 2);
     }
   }
 

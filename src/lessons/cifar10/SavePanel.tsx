@@ -8,7 +8,8 @@ import { loadPretrained, pretrainedInfo, type PretrainedInfo } from './pretraine
 export const CIFAR_MODEL_ID = 'cifar10-tutorial';
 /** Layout version of the saved variables (names, shapes, HWIO order); bump when it changes. */
 export const CIFAR_MODEL_VERSION = 1;
-const SHAPES = Object.fromEntries(CIFAR_VARIABLES.map((v) => [v.name, v.shape]));
+/** Every variable's shape, by name: what a saved or shipped network must match. */
+export const CIFAR_SHAPES: Record<string, number[]> = Object.fromEntries(CIFAR_VARIABLES.map((v) => [v.name, v.shape]));
 
 function errorText(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
@@ -65,7 +66,7 @@ export function SavePanel({ trainer, seed, note, onLoaded }: {
       const step = trainer.completedSteps;
       const weights = await trainer.read<Record<string, Float32Array>>('weights');
       const key = name.trim() || `step ${step}`;
-      await saveModel({ name: key, model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, savedAt: new Date().toISOString(), step, seed, shapes: SHAPES, weights, note: note ?? undefined });
+      await saveModel({ name: key, model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, savedAt: new Date().toISOString(), step, seed, shapes: CIFAR_SHAPES, weights, note: note ?? undefined });
       setMessage(`Saved “${key}” in this browser.`);
       setName('');
       await refresh();
@@ -80,7 +81,7 @@ export function SavePanel({ trainer, seed, note, onLoaded }: {
     setBusy(true);
     try {
       const record = await loadModel(key);
-      const problem = incompatibility(record, { model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, shapes: SHAPES });
+      const problem = incompatibility(record, { model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, shapes: CIFAR_SHAPES });
       if (problem) { setMessage(`“${key}” cannot be loaded: ${problem}. Nothing was changed.`); return; }
       await startFrom(record.weights, `Loaded “${key}” (trained ${record.step.toLocaleString('en-US')} steps before it was saved); steps count from 0 again.`);
     } catch (err) {

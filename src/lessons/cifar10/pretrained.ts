@@ -3,7 +3,7 @@ import { DatasetError } from '../../data/datasetError';
 import { sha256Hex } from '../../data/sha256';
 import { CIFAR_VARIABLES } from '../../model/cifar10Net';
 import { incompatibility } from '../../engine/savedModels';
-import { CIFAR_MODEL_ID, CIFAR_MODEL_VERSION } from './SavePanel';
+import { CIFAR_MODEL_ID, CIFAR_MODEL_VERSION, CIFAR_SHAPES } from './SavePanel';
 
 /** What `public/models/cifar10/model.json` says about the shipped checkpoint (written by scripts/train-cifar.mjs). */
 export interface PretrainedInfo {
@@ -42,16 +42,14 @@ export async function loadPretrained(info: PretrainedInfo): Promise<Record<strin
   if (bytes.length % 4) throw new DatasetError(file, 'is not a whole number of float32 values');
   const floats = new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
   const weights: Record<string, Float32Array> = {};
-  const shapes: Record<string, number[]> = {};
   let at = 0;
   for (const v of CIFAR_VARIABLES) {
     const n = v.shape.reduce((a, b) => a * b, 1);
     weights[v.name] = floats.slice(at, at + n);
-    shapes[v.name] = v.shape;
     at += n;
   }
   if (at !== floats.length) throw new DatasetError(file, `holds ${floats.length} values; the network has ${at}`);
-  const problem = incompatibility({ model: info.model, version: info.version, shapes, weights }, { model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, shapes });
+  const problem = incompatibility({ model: info.model, version: info.version, shapes: CIFAR_SHAPES, weights }, { model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION, shapes: CIFAR_SHAPES });
   if (problem) throw new DatasetError(file, `cannot be used: ${problem}`);
   return weights;
 }
