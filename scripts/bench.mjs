@@ -12,6 +12,7 @@
 //   model-train: examples/s of the autoencoder (the bare loop), the small MNIST CNN and the CIFAR-10 tutorial
 //      network per backend, batch 64, with a nominal FLOP count, GFLOP/s and the ratio to that backend's matmul.
 //   convnetjs-compare: the small MNIST CNN in ConvNetJS 0.3.0 on the same page and images, against tfjs per backend.
+//   race: the activation race (three networks in turn, in its worker) against one network alone, per backend but cpu;
 //   cifar-lesson: the CIFAR-10 lesson training in its Web Worker (wasm) against a bare loop of the same network on
 //      the same page, and the page's longest main-thread task and frame rate meanwhile.
 //   initial-js: gzipped bytes of the JavaScript loaded before the lesson first shows its status.
@@ -35,7 +36,7 @@ const SEED = 1;
 const RESULTS_DIR = 'bench-results';
 const DIST = resolve('dist');
 const BACKENDS = ['webgl', 'wasm', 'cpu'];
-const SECTIONS = ['autoencoder-train', 'tensor-drift', 'matmul', 'model-train', 'convnetjs-compare', 'cifar-lesson', 'initial-js'];
+const SECTIONS = ['autoencoder-train', 'tensor-drift', 'matmul', 'model-train', 'convnetjs-compare', 'cifar-lesson', 'race', 'initial-js'];
 const MODELS = ['autoencoder', 'mnist-cnn', 'cifar10-net'];
 /** Square sizes per backend: the CPU backend's plain-JS loops get smaller ones. */
 const MATMUL_SIZES = { webgl: [512, 1024], wasm: [512, 1024], cpu: [256, 512] };
@@ -368,6 +369,40 @@ async function benchCifarLesson(browser, origin, backend, opts) {
   }
 }
 
+/**
+ * The activation race (`#/activations`, classroom network on MNIST, in its worker): examples/s per run and for
+ * all three together, against one ReLU network trained alone by a bare loop on the same page (same backend,
+ * batch and network). The three runs take turns, so together they should come close to the lone network.
+ */
+async function benchRace(browser, origin, backend, opts) {
+  const { page, context, problems } = await openPage(browser, origin);
+  try {
+    await page.addInitScript(installPageProbes);
+    await page.goto(`${origin}/#/activations?backend=${backend}&seed=${SEED}&batch=${BATCH_SIZE}&n=10000&cap=500&bench=1`);
+    await waitForLessonReady(page, 180_000);
+    await page.waitForFunction(() => !!window.__cnnlabBench, null, { timeout: 30_000 });
+    const race1 = await measureLesson(page, opts, 'race run 1');
+    const bare = await withTimeout(page.evaluate((o) => window.__cnnlabBench.trainModel('race-relu', o),
+      { seconds: opts.seconds / 2, warmupSteps: MODEL_WARMUP_STEPS, maxSeconds: opts.modelMaxSeconds, seed: SEED }), 600_000, 'bare race-net loop');
+    log(`bare ReLU race network on the page: ${bare.steps} steps = ${bare.examplesPerSecond.toFixed(1)} examples/s`);
+    const race2 = await measureLesson(page, opts, 'race run 2');
+    const perRun = ((race1.stepsPerSecond + race2.stepsPerSecond) / 2) * BATCH_SIZE;
+    const longest = [race1.longestTaskMs, race2.longestTaskMs].every((v) => v !== null) ? Math.max(race1.longestTaskMs, race2.longestTaskMs) : null;
+    return {
+      bench: 'race', backend, examplesPerSecondPerRun: round(perRun, 1), examplesPerSecondAllThree: round(3 * perRun, 1),
+      baselineExamplesPerSecond: round(bare.examplesPerSecond, 1), ratio: round((3 * perRun) / bare.examplesPerSecond, 3), batchSize: BATCH_SIZE,
+      longestTaskMs: longest, framesPerSecond: round(Math.min(race1.framesPerSecond, race2.framesPerSecond), 1),
+      target: 'all three together >= 0.8 of one network alone; longest main-thread task < 50 ms',
+      meetsTarget: (3 * perRun) / bare.examplesPerSecond >= 0.8 && longest !== null && longest < 50,
+      baseline: 'one ReLU RaceNet (MNIST, 16-16-32) trained by RaceNet.trainStep on the page (main thread), same backend and batch',
+      seconds: opts.seconds,
+    };
+  } finally {
+    reportProblems(problems, `race on ${backend}`);
+    await context.close();
+  }
+}
+
 function reportProblems(problems, label) {
   for (const kind of ['pageErrors', 'consoleErrors', 'offsiteRequests']) {
     if (problems[kind].length) log(`warning (${label}): ${kind}: ${problems[kind].slice(0, 5).join(' | ')}`);
@@ -588,6 +623,8 @@ function summary(results) {
       rows.push([r.bench, r.best?.backend ?? '', 'mnist-cnn', `ConvNetJS ${fmt(r.convnetjsExamplesPerSecond, 1)} ex/s; tfjs ${ours}; wasm ${fmt(r.wasmRatio, 2)}×`, r.target, verdict(r.meetsTarget)]);
     } else if (r.bench === 'cifar-lesson') {
       rows.push([r.bench, r.backend, 'cifar10-net (worker)', `lesson ${fmt(r.examplesPerSecond, 1)} ex/s vs bare loop ${fmt(r.baselineExamplesPerSecond, 1)} ex/s: ratio ${r.ratio}; page while training: longest task ${r.longestTaskMs === 0 ? 'none ≥ 50 ms' : `${r.longestTaskMs} ms`}, ${r.framesPerSecond} frames/s`, r.target, verdict(r.meetsTarget)]);
+    } else if (r.bench === 'race') {
+      rows.push([r.bench, r.backend, 'race: ReLU + tanh + sigmoid (worker)', `${fmt(r.examplesPerSecondPerRun, 1)} ex/s per run, ${fmt(r.examplesPerSecondAllThree, 1)} all three vs one network alone ${fmt(r.baselineExamplesPerSecond, 1)}: ratio ${r.ratio}; longest task ${r.longestTaskMs === 0 ? 'none ≥ 50 ms' : `${r.longestTaskMs} ms`}`, r.target, verdict(r.meetsTarget)]);
     } else if (r.bench === 'initial-js') {
       rows.push([r.bench, '', '', `${fmt(r.gzipBytes / 1024, 1)} KiB gzipped in ${r.files.length} files (largest ${r.files[0].file}, ${fmt(r.files[0].gzipBytes / 1024, 1)} KiB)`, '', '']);
     } else if (r.bench === 'error') {
@@ -681,6 +718,16 @@ async function main() {
           emit(await benchCifarLesson(browser, preview.origin, backend, opts));
         } catch (err) {
           fail(`cifar-lesson on ${backend}: ${err.message}`, { bench: 'cifar-lesson', backend });
+        }
+      }
+    }
+
+    if (want('race')) {
+      for (const backend of opts.backends.filter((b) => b !== 'cpu')) {
+        try {
+          emit(await benchRace(browser, preview.origin, backend, opts));
+        } catch (err) {
+          fail(`race on ${backend}: ${err.message}`, { bench: 'race', backend });
         }
       }
     }

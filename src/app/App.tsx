@@ -13,6 +13,8 @@ const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }
   backprop: lazy(() => import('../lessons/backprop/Lesson')),
   pooling: lazy(() => import('../lessons/pooling/Lesson')),
   cifar10: lazy(() => import('../lessons/cifar10/Lesson')),
+  'neural-networks': lazy(() => import('../lessons/neural-networks/Lesson')),
+  activations: lazy(() => import('../lessons/activations/Lesson')),
 };
 
 /** Query string (inside the hash) carried from page to page: seed, backend, settings. */

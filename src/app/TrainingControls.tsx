@@ -30,10 +30,12 @@ const SLOW_MOTION_MS = 300;
  * The controls and readout every training view shares: buttons `Train` (reads `Pause` while training),
  * `Step` and `Reset`, and one `role="status"` element reading `step <n> · loss <value>`.
  */
-export function TrainingControls({ viewId, trainer, disabled = false, children }: {
+export function TrainingControls({ viewId, trainer, disabled = false, readoutSuffix = '', children }: {
   viewId: string;
   trainer: TrainerHandle<unknown> | null;
   disabled?: boolean;
+  /** Appended to the readout, e.g. the other runs' losses in a race (` · tanh 0.91 · sigmoid 2.29`). */
+  readoutSuffix?: string;
   children?: React.ReactNode;
 }) {
   const event = useAppStore((s) => s.training[viewId]);
@@ -56,7 +58,7 @@ export function TrainingControls({ viewId, trainer, disabled = false, children }
         </label>
         {children}
       </div>
-      <div role="status" className="status-readout">{statusText(event?.step ?? 0, event?.loss ?? null)}</div>
+      <div role="status" className="status-readout">{statusText(event?.step ?? 0, event?.loss ?? null)}{readoutSuffix}</div>
       {event?.pauseReason && <p className="pause-reason" role="alert">{event.pauseReason}</p>}
     </div>
   );

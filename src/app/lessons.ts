@@ -16,7 +16,7 @@ export const OUTLINE: OutlineSection[] = [
   {
     title: 'Introduction of Neural Network',
     lessons: [
-      { slug: 'neural-networks', title: 'Neural networks', summary: 'Units, linear classifiers, transfer functions and gradient descent.', ready: false },
+      { slug: 'neural-networks', title: 'Neural networks', summary: 'Units, linear classifiers, transfer functions and gradient descent.', ready: true },
     ],
   },
   {
@@ -43,7 +43,7 @@ export const OUTLINE: OutlineSection[] = [
   {
     title: 'Applications of Deep models in ImageNet',
     lessons: [
-      { slug: 'activations', title: 'ReLU vs sigmoid vs tanh', summary: 'The training-speed race from the AlexNet paper.', ready: false },
+      { slug: 'activations', title: 'ReLU vs sigmoid vs tanh', summary: 'The training-speed race from the AlexNet paper.', ready: true },
       { slug: 'alexnet', title: 'AlexNet', summary: 'The 2012 ImageNet network, its tricks, and top-5 predictions on your photos.', ready: false },
       { slug: 'architectures', title: 'Other CNN structures', summary: 'Clarifai, OverFeat, VGG, Network-in-Network, GoogLeNet.', ready: false },
     ],

@@ -3,6 +3,7 @@ import { MNIST_PIXELS, mnistBatchToFloat } from '../data/mnist';
 import { CifarNet, CIFAR_INPUT_SIZE, cifarForwardMacs } from '../model/cifar10Net';
 import { MNIST_CNN_DEFAULTS, MNIST_CNN_SIDE, MnistCnn, mnistCnnForwardMacs } from '../model/mnistCnn';
 import { deriveSeed, mulberry32 } from '../model/random';
+import { RaceNet, raceForwardMacs, type RaceNetShape } from '../model/raceNet';
 import { loadCifarInputs, loadMnistTrain, randomIndices } from './benchData';
 import { timeOneStep, timeSteps } from './timedSteps';
 
@@ -12,7 +13,7 @@ import { timeOneStep, timeSteps } from './timedSteps';
  * convolutions and dense layers (forward, gradient of the input, gradient of the weights), nothing for
  * activations, pooling, normalisation, the loss or the update.
  */
-export type ConvModel = 'mnist-cnn' | 'cifar10-net';
+export type ConvModel = 'mnist-cnn' | 'cifar10-net' | 'race-relu';
 
 export const TRAIN_BATCH_SIZE = 64;
 /** Batch of the probe step that estimates how long one full batch takes before running it. */
@@ -112,11 +113,40 @@ async function cifarJob(seed: number): Promise<Job> {
   };
 }
 
+/** The activation race's classroom network (MNIST, narrow), as one ReLU run alone: the race's baseline. */
+export const RACE_BENCH_SHAPE: RaceNetShape = { side: MNIST_CNN_SIDE, channels: 1, widths: [16, 16, 32], classes: 10 };
+const RACE_LEARNING_RATE = 0.01;
+
+async function raceReluJob(seed: number): Promise<Job> {
+  const train = await loadMnistTrain();
+  const net = new RaceNet(RACE_BENCH_SHAPE, 'relu', seed, RACE_LEARNING_RATE, 0.9);
+  const random = mulberry32(deriveSeed(seed, 'bench-race-batches'));
+  return {
+    step(batchSize) {
+      const indices = randomIndices(batchSize, train.count, random);
+      const x = tf.tensor4d(mnistBatchToFloat(train.images, indices), [batchSize, MNIST_CNN_SIDE, MNIST_CNN_SIDE, 1]);
+      const y = tf.tensor1d(Int32Array.from(indices, (i) => train.labels[i]), 'int32');
+      try {
+        const { stats } = net.trainStep(x, y);
+        const loss = tf.tidy(() => tf.reshape(tf.slice(stats, [0], [1]), []) as tf.Scalar);
+        stats.dispose();
+        return loss;
+      } finally {
+        tf.dispose([x, y]);
+      }
+    },
+    dispose: () => net.dispose(),
+    forwardMacs: sumMacs(raceForwardMacs(RACE_BENCH_SHAPE)),
+    data: `MNIST training images (real), ${MNIST_PIXELS} pixels scaled to [0, 1]`,
+    optimizer: `the lecture's momentum rule (μ 0.9, ε ${RACE_LEARNING_RATE}, no weight decay), RaceNet.trainStep with its per-step statistics`,
+  };
+}
+
 /** Trains `model` on the active backend: a probe step, warm-up, then the timed window; or skips with a reason. */
 export async function trainConvModel(model: ConvModel, opts: TrainOptions): Promise<ModelTrainResult> {
   const backend = tf.getBackend();
   const numTensorsBefore = tf.memory().numTensors;
-  const job = model === 'mnist-cnn' ? await mnistCnnJob(opts.seed) : await cifarJob(opts.seed);
+  const job = model === 'mnist-cnn' ? await mnistCnnJob(opts.seed) : model === 'race-relu' ? await raceReluJob(opts.seed) : await cifarJob(opts.seed);
   const base = {
     model, backend, batchSize: TRAIN_BATCH_SIZE, flopsPerExample: 3 * 2 * job.forwardMacs, flopsRule: FLOPS_RULE,
     data: job.data, optimizer: job.optimizer,

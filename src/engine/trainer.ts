@@ -10,6 +10,11 @@ export interface TrainTask {
   evaluateLoss?(): tf.Scalar;
   /** Re-initialise weights and optimizer state (disposing the old ones). */
   reset(): void;
+  /**
+   * Checked after each step of a running loop: a reason to stop (the run reached its goal or its cap) pauses
+   * the loop with that reason; null keeps it going. A task says each reason once, so Train continues past it.
+   */
+  finished?(): string | null;
 }
 
 export type TrainerStatus = 'idle' | 'running' | 'paused';
@@ -216,6 +221,11 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
     while (gen === this.generation) {
       if (!this.runOneStep(gen)) return;
       stepsThisFrame++;
+      const done = this.task.finished?.() ?? null;
+      if (done) {
+        void this.pause(done);
+        return;
+      }
       if (this.now() - this.lastReadbackAt >= interval) {
         await this.readback();
         if (gen !== this.generation) return;

@@ -14,4 +14,11 @@ export const TRAINING_TASKS: Record<string, TaskFactory> = {
     context.progress(1, 'data loaded');
     return new CifarTask(train, test, c);
   },
+  async race(config, context) {
+    const [{ loadRaceData }, { RaceTask }] = await Promise.all([import('../data/raceData'), import('../model/raceTask')]);
+    const c = config as import('../model/raceTask').RaceConfig & { dataset: import('../data/raceData').RaceDataset; trainCount: number };
+    const data = await loadRaceData(c.dataset, c.trainCount, context.assetBase, { onProgress: (f, text) => context.progress(0.95 * f, text) });
+    context.progress(1, 'data loaded');
+    return new RaceTask(data, c);
+  },
 };

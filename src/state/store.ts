@@ -3,6 +3,7 @@ import { useStore } from 'zustand';
 import type { Route } from '../app/route';
 import type { WasmInfo } from '../engine/backend';
 import type { TrainerEvent } from '../engine/trainer';
+import { createClassifierSlice, type ClassifierSlice } from './classifierSlice';
 
 /** What the header says about the backend that trains. */
 export interface BackendState {
@@ -37,7 +38,7 @@ export interface TrainingSlice {
   clearTraining: (viewId: string) => void;
 }
 
-export type AppState = RouteSlice & BackendSlice & TrainingSlice;
+export type AppState = RouteSlice & BackendSlice & TrainingSlice & ClassifierSlice;
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 
@@ -66,6 +67,7 @@ export const appStore = createStore<AppState>()((set) => ({
   ...createRouteSlice(set),
   ...createBackendSlice(set),
   ...createTrainingSlice(set),
+  ...createClassifierSlice(set),
 }));
 
 export function useAppStore<T>(selector: (s: AppState) => T): T {

@@ -22,6 +22,14 @@ export interface LineChartOptions {
   /** Start of the text alternative (default `${yLabel} curve`). */
   label?: string;
   series: LineSeries[];
+  /** Fixed y range (linear axis), e.g. [0, 1] for an error rate; default: the data's range. */
+  yDomain?: [number, number];
+}
+
+/** Marks drawn over the curves: horizontal reference lines (a threshold) and labelled points (where a curve crossed it). */
+export interface ChartMarks {
+  hLines?: { y: number; label: string }[];
+  points?: { x: number; y: number; color: string; label: string }[];
 }
 
 export interface Point {
@@ -30,7 +38,7 @@ export interface Point {
 }
 
 export interface LineChart {
-  update(data: Record<string, Point[]>): void;
+  update(data: Record<string, Point[]>, marks?: ChartMarks): void;
   destroy(): void;
 }
 
@@ -107,6 +115,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
     .attr('data-series', (s) => s.id)
     .attr('stroke', (s) => s.color)
     .attr('stroke-dasharray', (s) => s.dash ?? null);
+  const marksLayer = plot.append('g').attr('class', 'marks').style('font-size', '11px');
   const legend = multi ? svg.append('g').attr('class', 'legend').attr('transform', `translate(${MARGIN.left},${MARGIN.top})`) : null;
 
   /** Legend entries for the series that have data (all of them before any data), wrapped to the width. */
@@ -128,6 +137,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
   }
 
   let data: Record<string, Point[]> = {};
+  let marks: ChartMarks = {};
 
   let renderedWidth = 0;
 
@@ -158,6 +168,7 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
     const useLog = opts.logY === true && yMin > 0 && yMin <= yMax;
     if (!(yMin <= yMax)) [yMin, yMax] = [0, 1];
     if (yMin === yMax) [yMin, yMax] = useLog ? [yMin / 2, yMax * 2] : [yMin - 1, yMax + 1];
+    if (opts.yDomain && !useLog) [yMin, yMax] = opts.yDomain;
 
     const x = scaleLinear().domain([xMin, xMax]).range([0, innerW]);
     const y = (useLog ? scaleLog() : scaleLinear()).domain([yMin, yMax]).range([innerH, 0]).nice();
@@ -167,9 +178,33 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
     yTitle.attr('x', -innerH / 2).attr('y', -44);
     const path = line<Point>().x((p) => x(p.x)).y((p) => y(p.y));
     lines.attr('d', (_s, i) => (clean[i].length > 0 ? path(decimate(clean[i])) : null));
+    drawMarks(x, y, innerW);
     drawLegend(clean, innerW);
 
     svg.attr('aria-label', describe(clean, latestX));
+  }
+
+  function drawMarks(x: (v: number) => number, y: (v: number) => number, innerW: number): void {
+    marksLayer.selectAll('*').remove();
+    for (const h of marks.hLines ?? []) {
+      const yy = y(h.y);
+      if (!Number.isFinite(yy)) continue;
+      marksLayer.append('line').attr('class', 'threshold').attr('x1', 0).attr('x2', innerW).attr('y1', yy).attr('y2', yy)
+        .attr('stroke', 'currentColor').attr('stroke-dasharray', '6 4').attr('opacity', 0.7);
+      marksLayer.append('text').attr('x', 4).attr('y', yy - 4).attr('fill', 'currentColor').text(h.label);
+    }
+    // Labels stack downwards from the line, one row per point, so close crossings stay readable.
+    (marks.points ?? []).forEach((p, i) => {
+      const px = x(p.x);
+      const py = y(p.y);
+      if (!Number.isFinite(px) || !Number.isFinite(py)) return;
+      const g = marksLayer.append('g').attr('class', 'crossing').attr('transform', `translate(${px},${py})`);
+      g.append('line').attr('y2', 10 + 13 * i).attr('stroke', p.color).attr('stroke-width', 1);
+      g.append('circle').attr('r', 5).attr('fill', p.color).attr('stroke', 'white').attr('stroke-width', 1.5);
+      const right = px > innerW / 2;
+      g.append('text').attr('x', right ? -6 : 6).attr('y', 14 + 13 * i).attr('text-anchor', right ? 'end' : 'start')
+        .attr('fill', p.color).style('font-weight', 600).text(p.label);
+    });
   }
 
   function describe(clean: Point[][], xMax: number): string {
@@ -189,8 +224,9 @@ export function createLineChart(el: HTMLElement, opts: LineChartOptions): LineCh
   render();
 
   return {
-    update(next) {
+    update(next, nextMarks) {
       data = next;
+      marks = nextMarks ?? {};
       render();
     },
     destroy() {

@@ -87,8 +87,11 @@ export async function openPage(browser, origin, { viewport = { width: 1400, heig
 /** Parses `step <n> · loss <value>` from the first role=status element. */
 export async function readStatus(page) {
   const text = (await page.getByRole('status').first().textContent()) ?? '';
-  const m = /^step (\d+) · loss (\S+)$/.exec(text.trim());
-  return { text, step: m ? Number(m[1]) : NaN, loss: m ? Number(m[2]) : NaN };
+  // `step <n> · loss <value>`, and in a race the other runs' losses after it (` · tanh 0.91 · sigmoid 2.29`).
+  const m = /^step (\d+) · loss (\S+)((?: · \w+ \S+)*)$/.exec(text.trim());
+  const others = {};
+  for (const [, name, value] of (m?.[3] ?? '').matchAll(/ · (\w+) (\S+)/g)) others[name] = Number(value);
+  return { text, step: m ? Number(m[1]) : NaN, loss: m ? Number(m[2]) : NaN, others };
 }
 
 export async function waitFor(predicate, { timeout = 60_000, interval = 250, message = 'condition' } = {}) {

@@ -264,3 +264,30 @@ describe('Trainer frame budget', () => {
     task.dispose();
   });
 });
+
+describe('Trainer: a task that finishes', () => {
+  it('pauses with the task reason once, and Train continues past it', async () => {
+    const task = new QuadraticTask();
+    let said = false;
+    const finishing = Object.assign(task, {
+      finished: () => {
+        if (task.steps.length >= 3 && !said) { said = true; return 'reached the cap'; }
+        return null;
+      },
+    });
+    const frames = manualFrames();
+    const trainer = new Trainer({ task: finishing, nextFrame: frames.nextFrame, frameBudgetMs: 0 });
+    trainer.start();
+    await frames.tick(5);
+    expect(trainer.status).toBe('paused');
+    expect(trainer.pauseReason).toBe('reached the cap');
+    expect(trainer.completedSteps).toBe(3);
+    trainer.start();
+    await frames.tick(3);
+    expect(trainer.status).toBe('running');
+    expect(trainer.completedSteps).toBeGreaterThan(3);
+    await trainer.pause();
+    trainer.dispose();
+    task.dispose();
+  });
+});
