@@ -35,13 +35,13 @@ export const PRESETS: RacePreset[] = [
   {
     id: 'classroom',
     name: 'Classroom (MNIST, a few minutes)',
-    expect: 'PRESET_CLASSROOM_EXPECT',
+    expect: 'ReLU reaches 10% training error first, after about 0.65 epochs (under half a minute); tanh needs about twice as many epochs (1.29); sigmoid stays near 87–90% error, barely better than guessing, and has not reached 10% when the race stops at its 3-epoch cap, about 1½–2 minutes in. Measured with seed 1 on a 2-core laptop without a GPU (WASM).',
     settings: { dataset: 'mnist', trainCount: 10_000, width: 'narrow', batchSize: 128, threshold: 0.1, epochCap: 3, learningRates: { relu: 0.01, tanh: 0.01, sigmoid: 0.01 } },
   },
   {
     id: 'paper',
     name: 'As in the paper (CIFAR-10, 25%)',
-    expect: 'PRESET_PAPER_EXPECT',
+    expect: 'One epoch of all three runs takes about 2½ minutes on a 2-core laptop without a GPU (WASM), so the 30-epoch cap is over an hour: run it during a break. Sigmoid improves very slowly, with its error still above 70% after 7 epochs. With seed 1 and the same ε for all three, tanh was slightly ahead of ReLU at first (30% against 35% error at epoch 7), unlike the paper, which tuned each rate.',
     settings: { dataset: 'cifar10', trainCount: 10_000, width: 'full', batchSize: 128, threshold: 0.25, epochCap: 30, learningRates: { relu: 0.01, tanh: 0.01, sigmoid: 0.01 } },
   },
 ];
