@@ -15,6 +15,8 @@ const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }
   cifar10: lazy(() => import('../lessons/cifar10/Lesson')),
   'neural-networks': lazy(() => import('../lessons/neural-networks/Lesson')),
   activations: lazy(() => import('../lessons/activations/Lesson')),
+  libraries: lazy(() => import('../lessons/libraries/Lesson')),
+  alexnet: lazy(() => import('../lessons/alexnet/Lesson')),
 };
 
 /** Query string (inside the hash) carried from page to page: seed, backend, settings. */
@@ -54,7 +56,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <footer className="app-footer">
-        <a href={`#/${query}`}>Outline</a> · MNIST: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0) · CIFAR-10: Alex Krizhevsky (2009) ·{' '}
+        <a href={`#/${query}`}>Outline</a> · MNIST: Yann LeCun, Corinna Cortes, Christopher Burges (CC BY-SA 3.0) · CIFAR-10: Alex Krizhevsky (2009) · ImageNet class names (ILSVRC-2012) · MobileNet v1: Google (Apache-2.0) · sample photos: see provenance ·{' '}
         <a href="datasets/PROVENANCE.md">data provenance</a> · code MIT; credits in the README
       </footer>
     </div>

@@ -22,7 +22,7 @@ export const OUTLINE: OutlineSection[] = [
   {
     title: 'Popular Deep Learning Libraries',
     lessons: [
-      { slug: 'libraries', title: 'Libraries', summary: 'Theano, DeepLearnToolbox, MatConvNet, Caffe, TensorFlow and Keras — and TensorFlow.js, which runs this app.', ready: false },
+      { slug: 'libraries', title: 'Libraries', summary: 'Theano, DeepLearnToolbox, MatConvNet, Caffe, TensorFlow and Keras — and TensorFlow.js, which runs this app.', ready: true },
     ],
   },
   {
@@ -44,7 +44,7 @@ export const OUTLINE: OutlineSection[] = [
     title: 'Applications of Deep models in ImageNet',
     lessons: [
       { slug: 'activations', title: 'ReLU vs sigmoid vs tanh', summary: 'The training-speed race from the AlexNet paper.', ready: true },
-      { slug: 'alexnet', title: 'AlexNet', summary: 'The 2012 ImageNet network, its tricks, and top-5 predictions on your photos.', ready: false },
+      { slug: 'alexnet', title: 'AlexNet', summary: 'The 2012 ImageNet network, its tricks, and top-5 predictions on your photos.', ready: true },
       { slug: 'architectures', title: 'Other CNN structures', summary: 'Clarifai, OverFeat, VGG, Network-in-Network, GoogLeNet.', ready: false },
     ],
   },

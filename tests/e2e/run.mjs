@@ -13,10 +13,12 @@ import { isolationTests } from './isolation.e2e.mjs';
 import { cifar10Tests } from './cifar10.e2e.mjs';
 import { activationsTests } from './activations.e2e.mjs';
 import { neuralNetworksTests } from './neuralNetworks.e2e.mjs';
+import { librariesTests } from './libraries.e2e.mjs';
+import { alexnetTests } from './alexnet.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...neuralNetworksTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
+const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
 
 const server = await startPreview();
 const browser = await launchBrowser();

@@ -11,13 +11,13 @@ export const shellTests = [
         'Implementation of several Deep models', 'Applications of Deep models in ImageNet']) {
         await page.getByRole('heading', { name: title }).waitFor();
       }
-      const link = page.getByRole('link', { name: 'AlexNet' });
-      assert.equal(await link.getAttribute('href'), '#/alexnet?backend=cpu&seed=5');
+      const link = page.getByRole('link', { name: 'Other CNN structures' });
+      assert.equal(await link.getAttribute('href'), '#/architectures?backend=cpu&seed=5');
       await page.screenshot({ path: `${out}/home.png`, fullPage: true });
       await link.click();
-      await page.getByRole('heading', { name: 'AlexNet', level: 1 }).waitFor();
+      await page.getByRole('heading', { name: 'Other CNN structures', level: 1 }).waitFor();
       await page.getByText('This lesson is coming').waitFor();
-      assert.match(page.url(), /#\/alexnet\?backend=cpu&seed=5$/);
+      assert.match(page.url(), /#\/architectures\?backend=cpu&seed=5$/);
       await waitFor(async () => /Backend: cpu/.test(await page.locator('.backend-name').textContent()), { message: 'Backend: cpu' });
       // Parameters before the hash count too.
       await page.goto(`${origin}/?backend=cpu#/`);
