@@ -9,6 +9,7 @@ import { topK, type Ranked } from './topK';
 import { Top5Result, type Shown } from './Top5Result';
 import type { ImagenetClassifier } from './useImagenetClassifier';
 import { Webcam } from './Webcam';
+import type { CurrentPicture } from './currentPicture';
 
 const TOP_K = 5;
 
@@ -20,9 +21,10 @@ function afterPaint(): Promise<void> {
   });
 }
 
-async function samplePicture(photo: SamplePhoto): Promise<SquareImage> {
+async function samplePicture(photo: SamplePhoto): Promise<{ square: SquareImage; blob: Blob }> {
   const bytes = await fetchBytes(new URL(SAMPLE_PHOTOS_PATH + photo.file, document.baseURI).href, photo.file);
-  return decodeSquare(new Blob([bytes as BlobPart]), photo.file, MOBILENET_INPUT_SIDE);
+  const blob = new Blob([bytes as BlobPart]);
+  return { square: await decodeSquare(blob, photo.file, MOBILENET_INPUT_SIDE), blob };
 }
 
 /** The image file among a clipboard's or a drop's items, if any. */
@@ -38,7 +40,7 @@ function imageFileOf(items: DataTransferItemList | undefined, files: FileList | 
  * the shipped MobileNet; the panel shows the square it saw, the correct label where known, and the five most
  * probable classes. Bad input (not an image, empty, huge) gives a message and keeps the last result.
  */
-export function Top5Panel({ classifier }: { classifier: ImagenetClassifier }) {
+export function Top5Panel({ classifier, onPicture }: { classifier: ImagenetClassifier; onPicture?: (picture: CurrentPicture) => void }) {
   const backend = useAppStore((s) => s.backend.name);
   const [shown, setShown] = useState<Shown | null>(null);
   const [result, setResult] = useState<{ id: number; top: Ranked[]; ms: number } | null>(null);
@@ -49,16 +51,17 @@ export function Top5Panel({ classifier }: { classifier: ImagenetClassifier }) {
   const ready = classifier.state === 'ready' ? classifier : null;
 
   /** Reads a picture, then classifies it; a newer request makes an older one drop its results. */
-  const show = useCallback(async (name: string, sample: SamplePhoto | null, read: () => Promise<SquareImage>) => {
+  const show = useCallback(async (name: string, sample: SamplePhoto | null, read: () => Promise<{ square: SquareImage; blob: Blob | null }>) => {
     if (!ready) return;
     const id = ++generation.current;
     const current = () => id === generation.current;
     setProblem(null);
     setPending(`Reading ${name}…`);
     try {
-      const image = await read();
+      const { square: image, blob } = await read();
       if (!current()) return;
       setShown({ id, name, sample, image });
+      onPicture?.({ id, name, sample, blob, square: image });
       setResult(null);
       setPending(`Classifying ${name}…`);
       await afterPaint();
@@ -73,12 +76,12 @@ export function Top5Panel({ classifier }: { classifier: ImagenetClassifier }) {
     } finally {
       if (current()) setPending(null);
     }
-  }, [ready]);
+  }, [ready, onPicture]);
 
   const showSample = useCallback((photo: SamplePhoto) => show(photo.title, photo, () => samplePicture(photo)), [show]);
   const showFile = useCallback((file: File | null | undefined, how: string) => {
     if (!file) { setProblem(`${how} held no file: drop or paste a picture (an image file, not a link to one)`); return; }
-    void show(file.name || 'the pasted picture', null, () => decodeSquare(file, file.name || 'the pasted picture', MOBILENET_INPUT_SIDE));
+    void show(file.name || 'the pasted picture', null, async () => ({ square: await decodeSquare(file, file.name || 'the pasted picture', MOBILENET_INPUT_SIDE), blob: file }));
   }, [show]);
 
   // The first sample photo, as soon as the network is ready.
@@ -134,7 +137,7 @@ export function Top5Panel({ classifier }: { classifier: ImagenetClassifier }) {
           Choose a picture…
           <input type="file" accept="image/*" disabled={!ready} onChange={(e) => { showFile(e.target.files?.[0], 'The file picker'); e.target.value = ''; }} />
         </label>
-        <Webcam disabled={!ready || busy} onCapture={(video) => void show('Webcam picture', null, async () => grabVideoSquare(video, MOBILENET_INPUT_SIDE))} />
+        <Webcam disabled={!ready || busy} onCapture={(video) => void show('Webcam picture', null, async () => ({ square: grabVideoSquare(video, MOBILENET_INPUT_SIDE), blob: null }))} />
         <p className="hint">…or drop a picture on this panel, or paste one with Ctrl+V.</p>
       </div>
 
