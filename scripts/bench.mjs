@@ -16,6 +16,8 @@
 //   cifar-lesson: the CIFAR-10 lesson training in its Web Worker (wasm) against a bare loop of the same network on
 //      the same page, and the page's longest main-thread task and frame rate meanwhile.
 //   initial-js: gzipped bytes of the JavaScript loaded before the lesson first shows its status.
+//   mobilenet, alexnet-inference: median ms of single-image inferences per backend (the shipped MobileNet; AlexNet
+//      with generated weights, capped by --model-max-seconds), each with its ratio to wasm's median in the same run.
 //
 // Options: --only a,b (sections above; default all), --backends webgl,wasm,cpu (for every per-backend section),
 // --backend webgl|wasm|cpu (of autoencoder-train, default webgl), --seconds N (its timed window, default 20),
@@ -36,7 +38,9 @@ const SEED = 1;
 const RESULTS_DIR = 'bench-results';
 const DIST = resolve('dist');
 const BACKENDS = ['webgl', 'wasm', 'cpu'];
-const SECTIONS = ['autoencoder-train', 'tensor-drift', 'matmul', 'model-train', 'convnetjs-compare', 'cifar-lesson', 'race', 'initial-js'];
+const SECTIONS = ['autoencoder-train', 'tensor-drift', 'matmul', 'model-train', 'convnetjs-compare', 'cifar-lesson', 'race', 'initial-js', 'mobilenet', 'alexnet-inference'];
+/** Timed and untimed single-image inferences per model and backend (mobilenet, alexnet-inference). */
+const INFERENCE = { runs: 10, warmup: 2 };
 const MODELS = ['autoencoder', 'mnist-cnn', 'cifar10-net'];
 /** Square sizes per backend: the CPU backend's plain-JS loops get smaller ones. */
 const MATMUL_SIZES = { webgl: [512, 1024], wasm: [512, 1024], cpu: [256, 512] };
@@ -549,6 +553,49 @@ async function benchKernels(browser, origin, opts, emit, fail) {
   }
 }
 
+/**
+ * mobilenet and alexnet-inference rows: median single-image inference ms per backend on one page, each backend
+ * through the app's startBackend; rows are emitted at the end with their ratio to wasm's median (the reference).
+ */
+async function benchInference(browser, origin, opts, emit, fail) {
+  const models = [['mobilenet', 'mobilenet'], ['alexnet-inference', 'alexnet']].filter(([section]) => opts.only.includes(section));
+  const { page, context, problems } = await openPage(browser, origin);
+  const rows = [];
+  try {
+    await page.goto(`${origin}/#/?backend=${opts.backends[0]}&seed=${SEED}&bench=1`);
+    await page.waitForFunction(() => !!window.__cnnlabBench, null, { timeout: 60_000 });
+    for (const backend of opts.backends) {
+      let details;
+      try {
+        details = await withTimeout(page.evaluate((b) => window.__cnnlabBench.useBackend(b), backend), 120_000, `starting ${backend}`);
+      } catch (err) {
+        for (const [section] of models) fail(`${backend}: ${err.message}`, { bench: section, backend });
+        continue;
+      }
+      for (const [section, model] of models) {
+        const o = { ...INFERENCE, maxSeconds: opts.modelMaxSeconds, seed: SEED };
+        try {
+          const r = await withTimeout(page.evaluate(([m, x]) => window.__cnnlabBench.inferenceLatency(m, x), [model, o]), (2 * opts.modelMaxSeconds + 240) * 1000, `${model} on ${backend}`);
+          log(`${model} inference (${backend}): ${r.skipped ? `skipped: ${r.skipped}` : `median ${r.medianMs.toFixed(1)} ms of ${r.runs} (first ${r.firstMs.toFixed(0)} ms)`}`);
+          rows.push({ bench: section, model, backend, medianMs: finite(r.medianMs, 2), minMs: finite(r.minMs, 2), runs: r.runs, firstMs: round(r.firstMs, 1),
+            ...(r.skipped ? { skipped: r.skipped } : {}), numTensorsBefore: r.numTensorsBefore, numTensorsAfter: r.numTensorsAfter, ...backendFacts(details) });
+        } catch (err) {
+          fail(`${model} inference on ${backend}: ${err.message}`, { bench: section, model, backend });
+        }
+      }
+    }
+  } finally {
+    reportProblems(problems, 'inference page');
+    await context.close();
+  }
+  for (const row of rows) {
+    const wasm = rows.find((r) => r.bench === row.bench && r.backend === 'wasm')?.medianMs ?? null;
+    emit({ ...row, ratioToWasm: wasm && row.medianMs !== null ? round(row.medianMs / wasm, 3) : null,
+      baseline: 'wasm median of the same model in the same run (ratio > 1: slower than wasm)',
+      measures: 'one 224×224 (AlexNet 227×227) image per inference: input upload, forward pass, read-back of the 1,000 probabilities' });
+  }
+}
+
 /** ConvNetJS's examples/s is the mean of its windows; each tfjs backend's is its model-train mnist-cnn row. */
 function convnetjsRow(windows, tfjs) {
   const examplesPerSecond = windows.reduce((s, w) => s + w.examplesPerSecond, 0) / windows.length;
@@ -627,6 +674,8 @@ function summary(results) {
       rows.push([r.bench, r.backend, 'race: ReLU + tanh + sigmoid (worker)', `${fmt(r.examplesPerSecondPerRun, 1)} ex/s per run, ${fmt(r.examplesPerSecondAllThree, 1)} all three vs one network alone ${fmt(r.baselineExamplesPerSecond, 1)}: ratio ${r.ratio}; longest task ${r.longestTaskMs === 0 ? 'none ≥ 50 ms' : `${r.longestTaskMs} ms`}`, r.target, verdict(r.meetsTarget)]);
     } else if (r.bench === 'initial-js') {
       rows.push([r.bench, '', '', `${fmt(r.gzipBytes / 1024, 1)} KiB gzipped in ${r.files.length} files (largest ${r.files[0].file}, ${fmt(r.files[0].gzipBytes / 1024, 1)} KiB)`, '', '']);
+    } else if (r.bench === 'mobilenet' || r.bench === 'alexnet-inference') {
+      rows.push([r.bench, r.backend, r.model === 'alexnet' ? 'alexnet (generated weights)' : 'mobilenet v1 0.75', r.skipped ? `skipped: ${r.skipped}` : `median ${fmt(r.medianMs, 1)} ms per image (${r.runs} runs); ${r.backend === 'wasm' ? 'the reference' : `${fmt(r.ratioToWasm, 2)}× wasm's time`}`, '', '']);
     } else if (r.bench === 'error') {
       rows.push([r.section ?? 'error', r.backend ?? '', r.model ?? '', `not measured: ${r.error}`, '', 'error']);
     }
@@ -729,6 +778,14 @@ async function main() {
         } catch (err) {
           fail(`race on ${backend}: ${err.message}`, { bench: 'race', backend });
         }
+      }
+    }
+
+    if (want('mobilenet') || want('alexnet-inference')) {
+      try {
+        await benchInference(browser, preview.origin, opts, emit, fail);
+      } catch (err) {
+        fail(`inference page: ${err.message}`, { bench: want('mobilenet') ? 'mobilenet' : 'alexnet-inference' });
       }
     }
 

@@ -17,6 +17,7 @@ const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }
   activations: lazy(() => import('../lessons/activations/Lesson')),
   libraries: lazy(() => import('../lessons/libraries/Lesson')),
   alexnet: lazy(() => import('../lessons/alexnet/Lesson')),
+  architectures: lazy(() => import('../lessons/architectures/Lesson')),
 };
 
 /** Query string (inside the hash) carried from page to page: seed, backend, settings. */

@@ -45,7 +45,7 @@ export const OUTLINE: OutlineSection[] = [
     lessons: [
       { slug: 'activations', title: 'ReLU vs sigmoid vs tanh', summary: 'The training-speed race from the AlexNet paper.', ready: true },
       { slug: 'alexnet', title: 'AlexNet', summary: 'The 2012 ImageNet network, its tricks, and top-5 predictions on your photos.', ready: true },
-      { slug: 'architectures', title: 'Other CNN structures', summary: 'Clarifai, OverFeat, VGG, Network-in-Network, GoogLeNet.', ready: false },
+      { slug: 'architectures', title: 'Other CNN structures', summary: 'Clarifai, OverFeat, VGG, Network-in-Network, GoogLeNet.', ready: true },
     ],
   },
 ];

@@ -9,6 +9,7 @@ import { modelConfig, settingsFromParams } from '../lessons/autoencoder/settings
 import { appStore, type BackendState } from '../state/store';
 import { loadMnistTrain } from './benchData';
 import { trainConvnetjs, type ConvnetjsResult } from './convnetjsBench';
+import { inferenceLatency, type InferenceOptions, type InferenceResult } from './imagenetBench';
 import { benchMatmul, type MatmulResult } from './matmulBench';
 import { trainConvModel, type ConvModel, type ModelTrainResult, type TrainOptions } from './modelTrainBench';
 
@@ -61,6 +62,8 @@ export interface CnnLabBench {
   trainModel(model: 'autoencoder' | ConvModel, opts: TrainOptions): Promise<ModelTrainResult>;
   /** The same small MNIST CNN trained in ConvNetJS on the main thread (see convnetjsBench.ts). */
   trainConvnetjs(seconds: number, seed: number): Promise<ConvnetjsResult>;
+  /** Median single-image inference ms of the shipped MobileNet or a generated-weights AlexNet (see imagenetBench.ts). */
+  inferenceLatency(model: 'mobilenet' | 'alexnet', opts: InferenceOptions): Promise<InferenceResult>;
 }
 
 export interface BackendDetails {
@@ -229,4 +232,5 @@ window.__cnnlabBench = {
   // Imported with the rest of this chunk, which normal visits never load: a late dynamic import would fail if
   // dist/ were rebuilt while the benchmark runs.
   trainConvnetjs,
+  inferenceLatency,
 };

@@ -21,4 +21,11 @@ export const TRAINING_TASKS: Record<string, TaskFactory> = {
     context.progress(1, 'data loaded');
     return new RaceTask(data, c);
   },
+  async dropout(config, context) {
+    const [{ loadDropoutData }, { DropoutTask }] = await Promise.all([import('../model/dropoutData'), import('../model/dropoutTask')]);
+    const c = config as import('../model/dropoutTask').DropoutConfig & { dataset: import('../model/dropoutData').DropoutDataset; trainCount: number; testCount: number };
+    const data = await loadDropoutData(c.dataset, c.trainCount, c.testCount, context.assetBase, { onProgress: (f, text) => context.progress(0.95 * f, text) });
+    context.progress(1, 'data loaded');
+    return new DropoutTask(data, c);
+  },
 };

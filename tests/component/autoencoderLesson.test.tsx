@@ -38,14 +38,15 @@ afterEach(() => {
 });
 
 describe('lecture shell', () => {
-  it('the home page lists the outline; a coming lesson gets a proper placeholder', async () => {
+  it('the home page lists the outline; an unknown lesson gets a proper page', async () => {
     goTo('#/?seed=3');
     render(<App />);
     expect(screen.getByRole('heading', { level: 1, name: 'CNN Lab' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Autoencoder via MATLAB' }).getAttribute('href')).toBe('#/autoencoder?seed=3');
     expect(screen.getByText('Backend: cpu')).toBeTruthy();
-    act(() => goTo('#/alexnet?seed=3'));
-    expect(await screen.findByText(/This lesson is coming/)).toBeTruthy();
+    act(() => goTo('#/no-such-lesson?seed=3'));
+    expect(await screen.findByRole('heading', { name: /No lesson called “no-such-lesson”/ })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Back to the outline' }).getAttribute('href')).toBe('#/?seed=3');
   });
 });
 

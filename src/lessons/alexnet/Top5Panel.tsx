@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { isTypingTarget } from '../../app/LessonFrame';
 import { fetchBytes } from '../../data/fetchBytes';
 import { decodeSquare, grabVideoSquare, ImageInputError, type SquareImage } from '../../data/imageDecode';
@@ -40,7 +40,7 @@ function imageFileOf(items: DataTransferItemList | undefined, files: FileList | 
  * the shipped MobileNet; the panel shows the square it saw, the correct label where known, and the five most
  * probable classes. Bad input (not an image, empty, huge) gives a message and keeps the last result.
  */
-export function Top5Panel({ classifier, onPicture }: { classifier: ImagenetClassifier; onPicture?: (picture: CurrentPicture) => void }) {
+export function Top5Panel({ classifier, onPicture, besides }: { classifier: ImagenetClassifier; onPicture?: (picture: CurrentPicture) => void; besides?: ReactNode }) {
   const backend = useAppStore((s) => s.backend.name);
   const [shown, setShown] = useState<Shown | null>(null);
   const [result, setResult] = useState<{ id: number; top: Ranked[]; ms: number } | null>(null);
@@ -115,7 +115,7 @@ export function Top5Panel({ classifier, onPicture }: { classifier: ImagenetClass
         Predictions by <strong>MobileNet v1 (α 0.75, 224×224)</strong>, 68.4% top-1 / 88.2% top-5 on ImageNet (TF-Slim&apos;s
         published figures for this checkpoint, which Keras converted);{' '}
         {ready ? <><strong>{ready.net.parameterCount.toLocaleString('en-US')} parameters</strong> counted from the loaded model</> : 'parameters counted once it has loaded'}.
-        AlexNet&apos;s own weights (233 MB) are not shipped with the app; a later panel will load them.
+        AlexNet&apos;s own weights (233 MB) are not shipped with the app; once you supply them (step “AlexNet&apos;s weights, filters and feature maps”), AlexNet&apos;s own top-5 appears beside MobileNet&apos;s.
       </p>
 
       {classifier.state === 'loading' && (
@@ -151,6 +151,7 @@ export function Top5Panel({ classifier, onPicture }: { classifier: ImagenetClass
           classes={ready.classes}
           inferenceMs={result?.id === shown.id ? result.ms : null}
           backend={backend}
+          besides={besides}
         />
       )}
       <p className="hint credits">

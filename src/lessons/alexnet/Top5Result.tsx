@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ImagenetClass } from '../../data/imagenet';
 import type { SquareImage } from '../../data/imageDecode';
 import type { SamplePhoto } from './samplePhotos';
@@ -38,12 +38,14 @@ function Verdict({ top, sample }: { top: Ranked[]; sample: SamplePhoto | null })
 }
 
 /** The picture the network saw (the 224×224 square), its correct label, and the five most probable classes as bars. */
-export function Top5Result({ shown, top, classes, inferenceMs, backend }: {
+export function Top5Result({ shown, top, classes, inferenceMs, backend, besides }: {
   shown: Shown;
   top: Ranked[] | null;
   classes: ImagenetClass[];
   inferenceMs: number | null;
   backend: string | null;
+  /** Another network's answer for the same picture, drawn beside these bars (AlexNet's, when loaded). */
+  besides?: ReactNode;
 }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { image, sample } = shown;
@@ -78,6 +80,7 @@ export function Top5Result({ shown, top, classes, inferenceMs, backend }: {
         </figcaption>
       </figure>
       <div className="top5">
+        {besides && <h4>MobileNet v1</h4>}
         {top ? (
           <>
             <ol className="top5-bars" aria-label="MobileNet's five most probable classes">
@@ -103,6 +106,7 @@ export function Top5Result({ shown, top, classes, inferenceMs, backend }: {
           <p className="hint">Classifying…</p>
         )}
       </div>
+      {besides}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { SquareImage } from '../../data/imageDecode';
 import type { SamplePhoto } from './samplePhotos';
 import type { ImagenetClassifier } from './useImagenetClassifier';
+import type { AlexnetWeights } from './AlexnetWeightsState';
 
 /**
  * The picture the lesson is looking at, chosen in the Top-5 panel (a sample photo, a file, a drop, a paste or a
@@ -23,4 +24,6 @@ export interface AlexnetContext {
   classifier: ImagenetClassifier;
   picture: CurrentPicture | null;
   setPicture: (picture: CurrentPicture) => void;
+  /** AlexNet's own weights, when the student has supplied them: `alexnet.net` is the loaded network or null. */
+  alexnet: AlexnetWeights;
 }
