@@ -34,53 +34,6 @@ export const ALEXNET_STEPS: AlexnetStep[] = [
     ),
   },
   {
-    title: 'ILSVRC-2010 results',
-    views: ['ilsvrc2010'],
-    body: (
-      <>
-        <p>
-          On the ILSVRC-2010 test set AlexNet — &ldquo;CNN&rdquo; in the paper&apos;s table — reached top-1 and
-          top-5 error rates of <strong>37.5%</strong> and <strong>17.0%</strong>.
-        </p>
-        <p>
-          The best entry of the 2010 competition reached 47.1% and 28.2%, averaging six sparse-coding models trained
-          on different features. The best result published after the competition was 45.7% and 25.7%, averaging
-          two classifiers trained on Fisher Vectors (FVs) computed from two kinds of densely sampled features (SIFT
-          among them).
-        </p>
-        <p>
-          A deep network trained end to end on the raw pixels thus cut the top-5 error by 11.2 points, from 28.2% to
-          17.0%: the first time a deep model was shown to work on a large-scale vision task.
-        </p>
-      </>
-    ),
-  },
-  {
-    title: 'Retrieval with the top hidden layer',
-    views: ['retrieval'],
-    body: (
-      <>
-        <p>
-          The last hidden layer turns every image into a vector: for AlexNet the 4,096 values of fc7, just before
-          the classifier. To see what the network has learned, Krizhevsky et al. compare these vectors directly. In
-          the right half of their <strong>Fig. 4</strong>, the first column holds five ILSVRC-2010 test images and
-          each row the <strong>six training images whose last-hidden-layer vectors are closest</strong> to that
-          test image&apos;s, by Euclidean distance.
-        </p>
-        <p>
-          Those neighbours are rarely close pixel by pixel — a dog or an elephant in another pose, another light,
-          another background — yet they show the same kind of thing. Two images are near each other in this space
-          when the network would describe them alike, so the layer works as a feature for image retrieval.
-        </p>
-        <p>
-          Try it: here the shipped MobileNet stands in for AlexNet (its last hidden layer has 768 values). Pick a
-          picture; the left list ranks the gallery by feature distance, the right list by distance between the raw
-          pixels. Which one finds cats for a cat?
-        </p>
-      </>
-    ),
-  },
-  {
     title: "AlexNet's architecture",
     views: ['architecture'],
     body: (
@@ -100,6 +53,31 @@ export const ALEXNET_STEPS: AlexnetStep[] = [
           Almost all the parameters are in the fully connected layers: fc6–fc8 hold about 96% of the 61 million. The
           convolutions have few weights but do most of the multiply-adds. The table computes each number from the
           model&apos;s variables and sets the paper&apos;s figures beside them; hover a block to find its row.
+        </p>
+      </>
+    ),
+  },
+  {
+    title: 'AlexNet\'s weights, filters and feature maps',
+    views: ['alexnetWeights', 'top5', 'alexnetFilters', 'alexnetFeatureMaps'],
+    body: (
+      <>
+        <p>
+          The trained AlexNet is 61 million numbers, 244 MB: too much to ship with this app. If you have the files of
+          TensorSpace&apos;s conversion of Caffe&apos;s <code>bvlc_alexnet</code>, load them here; the page checks that
+          every file arrived whole and keeps them in your browser for the next visit. AlexNet then classifies the same
+          picture as MobileNet, beside it.
+        </p>
+        <p>
+          The lecture&apos;s slide of <strong>96 learned low-level filters</strong> is conv1: 96 filters of 11×11×3, each
+          drawn as a small colour picture. They learned edges at many angles, stripes and blobs of colour. The paper
+          split them over two GPUs: the 48 on GPU 1 came out mostly colour-agnostic, the 48 on GPU 2 mostly
+          colour-specific. Without AlexNet&apos;s weights you see MobileNet&apos;s first layer instead.
+        </p>
+        <p>
+          A <strong>feature map</strong> is one filter&apos;s response at every position of its input: a layer with 96
+          filters turns the picture into 96 maps. Early maps follow edges and colours of the photo; deeper ones are
+          smaller and answer to larger, more abstract patterns.
         </p>
       </>
     ),
@@ -169,26 +147,48 @@ export const ALEXNET_STEPS: AlexnetStep[] = [
     ),
   },
   {
-    title: 'AlexNet\'s weights, filters and feature maps',
-    views: ['alexnetWeights', 'top5', 'alexnetFilters', 'alexnetFeatureMaps'],
+    title: 'ILSVRC-2010 results',
+    views: ['ilsvrc2010'],
     body: (
       <>
         <p>
-          The trained AlexNet is 61 million numbers, 244 MB: too much to ship with this app. If you have the files of
-          TensorSpace&apos;s conversion of Caffe&apos;s <code>bvlc_alexnet</code>, load them here; the page checks that
-          every file arrived whole and keeps them in your browser for the next visit. AlexNet then classifies the same
-          picture as MobileNet, beside it.
+          On the ILSVRC-2010 test set AlexNet — &ldquo;CNN&rdquo; in the paper&apos;s table — reached top-1 and
+          top-5 error rates of <strong>37.5%</strong> and <strong>17.0%</strong>.
         </p>
         <p>
-          The lecture&apos;s slide of <strong>96 learned low-level filters</strong> is conv1: 96 filters of 11×11×3, each
-          drawn as a small colour picture. They learned edges at many angles, stripes and blobs of colour. The paper
-          split them over two GPUs: the 48 on GPU 1 came out mostly colour-agnostic, the 48 on GPU 2 mostly
-          colour-specific. Without AlexNet&apos;s weights you see MobileNet&apos;s first layer instead.
+          The best entry of the 2010 competition reached 47.1% and 28.2%, averaging six sparse-coding models trained
+          on different features. The best result published after the competition was 45.7% and 25.7%, averaging
+          two classifiers trained on Fisher Vectors (FVs) computed from two kinds of densely sampled features (SIFT
+          among them).
         </p>
         <p>
-          A <strong>feature map</strong> is one filter&apos;s response at every position of its input: a layer with 96
-          filters turns the picture into 96 maps. Early maps follow edges and colours of the photo; deeper ones are
-          smaller and answer to larger, more abstract patterns.
+          A deep network trained end to end on the raw pixels thus cut the top-5 error by 11.2 points, from 28.2% to
+          17.0%: the first time a deep model was shown to work on a large-scale vision task.
+        </p>
+      </>
+    ),
+  },
+  {
+    title: 'Retrieval with the top hidden layer',
+    views: ['retrieval'],
+    body: (
+      <>
+        <p>
+          The last hidden layer turns every image into a vector: for AlexNet the 4,096 values of fc7, just before
+          the classifier. To see what the network has learned, Krizhevsky et al. compare these vectors directly. In
+          the right half of their <strong>Fig. 4</strong>, the first column holds five ILSVRC-2010 test images and
+          each row the <strong>six training images whose last-hidden-layer vectors are closest</strong> to that
+          test image&apos;s, by Euclidean distance.
+        </p>
+        <p>
+          Those neighbours are rarely close pixel by pixel — a dog or an elephant in another pose, another light,
+          another background — yet they show the same kind of thing. Two images are near each other in this space
+          when the network would describe them alike, so the layer works as a feature for image retrieval.
+        </p>
+        <p>
+          Try it: here the shipped MobileNet stands in for AlexNet (its last hidden layer has 768 values). Pick a
+          picture; the left list ranks the gallery by feature distance, the right list by distance between the raw
+          pixels. Which one finds cats for a cat?
         </p>
       </>
     ),
