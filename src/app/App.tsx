@@ -5,6 +5,7 @@ import { ComingSoon, NotFound } from './ComingSoon';
 import { Home } from './Home';
 import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
+import { PresenterButton, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
 
 /** Built lessons by slug; each is its own chunk, loaded when first opened. */
 const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }) => React.ReactNode>> = {
@@ -32,6 +33,7 @@ export function App() {
   const backendName = useAppStore((s) => s.backend.name);
   const query = useQuery();
   const lesson = findLesson(route.slug);
+  useShortcutsAndPresenter();
 
   let page: React.ReactNode;
   if (!route.slug) page = <Home query={query} />;
@@ -50,7 +52,9 @@ export function App() {
         <a className="brand" href={`#/${query}`}>CNN Lab</a>
         <span className="subtitle">Introduction of Deep Learning, trained live</span>
         <BackendBadge />
+        <PresenterButton />
       </header>
+      <ShortcutsHelp />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={route.slug}>
           <Suspense fallback={<p className="loading" aria-busy="true">Loading the lesson…</p>}>{page}</Suspense>

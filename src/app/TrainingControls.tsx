@@ -3,6 +3,7 @@ import type { TrainerHandle } from '../engine/trainerHandle';
 import { statusText } from '../engine/format';
 import { pauseWhenHidden } from '../engine/visibility';
 import { appStore, useAppStore } from '../state/store';
+import { registerTrainingActions } from './trainingActions';
 
 /**
  * Connects a Trainer to the store under `viewId` (numbers only), pauses it when the tab is hidden or the
@@ -44,6 +45,15 @@ export function TrainingControls({ viewId, trainer, disabled = false, readoutSuf
   useEffect(() => trainer?.setSlowMode(slow ? SLOW_MOTION_MS : 0), [trainer, slow]);
   const running = event?.status === 'running';
   const off = disabled || !trainer;
+  // Space, S and R reach the training view on screen (src/app/shortcuts.ts).
+  useEffect(() => {
+    if (!trainer || disabled) return;
+    return registerTrainingActions({
+      toggle: () => (trainer.status === 'running' ? void trainer.pause() : trainer.start()),
+      step: () => void trainer.step(),
+      reset: () => void trainer.reset(),
+    });
+  }, [trainer, disabled]);
   return (
     <div className="training-controls">
       <div className="buttons">

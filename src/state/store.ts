@@ -4,6 +4,7 @@ import type { Route } from '../app/route';
 import type { WasmInfo } from '../engine/backend';
 import type { TrainerEvent } from '../engine/trainer';
 import { createClassifierSlice, type ClassifierSlice } from './classifierSlice';
+import { createPresenterSlice, type PresenterSlice } from './presenterSlice';
 
 /** What the header says about the backend that trains. */
 export interface BackendState {
@@ -38,7 +39,7 @@ export interface TrainingSlice {
   clearTraining: (viewId: string) => void;
 }
 
-export type AppState = RouteSlice & BackendSlice & TrainingSlice & ClassifierSlice;
+export type AppState = RouteSlice & BackendSlice & TrainingSlice & ClassifierSlice & PresenterSlice;
 
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 
@@ -68,6 +69,7 @@ export const appStore = createStore<AppState>()((set) => ({
   ...createBackendSlice(set),
   ...createTrainingSlice(set),
   ...createClassifierSlice(set),
+  ...createPresenterSlice(set),
 }));
 
 export function useAppStore<T>(selector: (s: AppState) => T): T {

@@ -12,6 +12,7 @@ import { wasmGradientTests } from './wasmGradients.e2e.mjs';
 import { isolationTests } from './isolation.e2e.mjs';
 import { cifar10Tests } from './cifar10.e2e.mjs';
 import { activationsTests } from './activations.e2e.mjs';
+import { presenterTests } from './presenter.e2e.mjs';
 import { neuralNetworksTests } from './neuralNetworks.e2e.mjs';
 import { librariesTests } from './libraries.e2e.mjs';
 import { alexnetTests } from './alexnet.e2e.mjs';
@@ -22,7 +23,7 @@ import { alexnetRetrievalTests } from './alexnetRetrieval.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...alexnetWeightsTests, ...alexnetOverfittingTests, ...architecturesTests, ...alexnetRetrievalTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
+const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...presenterTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...alexnetWeightsTests, ...alexnetOverfittingTests, ...architecturesTests, ...alexnetRetrievalTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
 
 const server = await startPreview();
 const browser = await launchBrowser();
