@@ -244,17 +244,6 @@ export class RaceTask implements WorkerTask {
 
   async read(name: string): Promise<unknown> {
     if (name === 'crossings') return this.crossings();
-    if (name === 'curves') {
-      const curves = {} as Record<RaceActivation, { epoch: Float32Array; error: Float32Array; loss: Float32Array; ms: Float32Array }>;
-      for (const a of RACE_ACTIVATIONS) {
-        const pts = this.progress[a].points;
-        curves[a] = {
-          epoch: Float32Array.from(pts, (p) => p.epoch), error: Float32Array.from(pts, (p) => p.error),
-          loss: Float32Array.from(pts, (p) => p.loss), ms: Float32Array.from(pts, (p) => p.ms),
-        };
-      }
-      return curves;
-    }
     throw new Error(`no read-out named "${name}"`);
   }
 

@@ -4,7 +4,7 @@ import { useAppStore } from '../../state/store';
 import type { AlexNet, ClassScore } from '../../model/alexnet';
 import { alexnetInputOf } from './AlexnetPictureInput';
 import type { CurrentPicture } from './currentPicture';
-import { percent } from './Top5Result';
+import { Top5Bars } from './Top5Result';
 
 interface Classified { id: number; net: AlexNet; top: ClassScore[]; inputMs: number; inferenceMs: number }
 
@@ -41,18 +41,7 @@ export function AlexnetTop5({ net, picture, classes }: { net: AlexNet; picture: 
           : !current ? <p className="hint" role="status">AlexNet is classifying…</p>
             : (
               <>
-                <ol className="top5-bars" aria-label="AlexNet's five most probable classes">
-                  {current.top.map((r) => {
-                    const right = correct.includes(r.index);
-                    return (
-                      <li key={r.index} className={right ? 'correct' : undefined}>
-                        <span className="label">{classes[r.index]?.name ?? `class ${r.index}`} <span className="index">{r.index}</span>{right && <span className="mark"> ✓ correct</span>}</span>
-                        <span className="bar-track"><span className="bar" style={{ width: `${Math.max(0.5, r.probability * 100)}%` }} /></span>
-                        <span className="value">{percent(r.probability)}</span>
-                      </li>
-                    );
-                  })}
-                </ol>
+                <Top5Bars label="AlexNet's five most probable classes" top={current.top} classes={classes} correct={correct} />
                 <p className="hint timing-alexnet">
                   AlexNet classified it in {current.inferenceMs.toFixed(0)} ms on {backend ?? 'the current backend'} (its
                   227×227 input made in {current.inputMs.toFixed(0)} ms).

@@ -19,6 +19,24 @@ export function firstHit(top: Ranked[], correct: readonly number[]): number | nu
 }
 
 /** Percent with one decimal, and "<0.1%" instead of a misleading 0.0%. */
+/** Five classes with probability bars, correct ones marked, as the lecture's top-5 slide draws them. */
+export function Top5Bars({ label, top, classes, correct }: { label: string; top: Ranked[]; classes: ImagenetClass[]; correct: readonly number[] }) {
+  return (
+    <ol className="top5-bars" aria-label={label}>
+      {top.map((r) => {
+        const right = correct.includes(r.index);
+        return (
+          <li key={r.index} className={right ? 'correct' : undefined}>
+            <span className="label">{classes[r.index]?.name ?? `class ${r.index}`} <span className="index">{r.index}</span>{right && <span className="mark"> ✓ correct</span>}</span>
+            <span className="bar-track"><span className="bar" style={{ width: `${Math.max(0.5, r.probability * 100)}%` }} /></span>
+            <span className="value">{percent(r.probability)}</span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
+
 export function percent(p: number): string {
   return p > 0 && p < 0.0005 ? '<0.1%' : `${(p * 100).toFixed(1)}%`;
 }
@@ -83,18 +101,7 @@ export function Top5Result({ shown, top, classes, inferenceMs, backend, besides 
         {besides && <h4>MobileNet v1</h4>}
         {top ? (
           <>
-            <ol className="top5-bars" aria-label="MobileNet's five most probable classes">
-              {top.map((r) => {
-                const right = correct.includes(r.index);
-                return (
-                  <li key={r.index} className={right ? 'correct' : undefined}>
-                    <span className="label">{classes[r.index]?.name ?? `class ${r.index}`} <span className="index">{r.index}</span>{right && <span className="mark"> ✓ correct</span>}</span>
-                    <span className="bar-track"><span className="bar" style={{ width: `${Math.max(0.5, r.probability * 100)}%` }} /></span>
-                    <span className="value">{percent(r.probability)}</span>
-                  </li>
-                );
-              })}
-            </ol>
+            <Top5Bars label="MobileNet's five most probable classes" top={top} classes={classes} correct={correct} />
             <Verdict top={top} sample={sample} />
             {inferenceMs !== null && (
               <p className="hint timing">
