@@ -67,14 +67,15 @@ export function commandTarget(command: NotesCommand, current: number, count: num
 export interface ProjectorLink {
   /** Posts the new state (call on every change of step, parameters or training readout). */
   update(state: ProjectorState): void;
-  /** Says goodbye and closes the channel. */
+  /** Says goodbye and closes the channel (once; later calls do nothing). */
   close(): void;
 }
 
 /** The projector's side: posts `state` now and on each update, answers hellos, passes commands for its lesson on. */
 export function linkProjector(channel: Channel, state: ProjectorState, onStep: (step: number) => void): ProjectorLink {
   let current = state;
-  const post = () => channel.postMessage({ type: 'state', state: current });
+  let closed = false;
+  const post = () => { if (!closed) channel.postMessage({ type: 'state', state: current }); };
   channel.onmessage = (event) => {
     const msg: unknown = event.data;
     if (!isMessage(msg)) return;
@@ -88,6 +89,8 @@ export function linkProjector(channel: Channel, state: ProjectorState, onStep: (
   return {
     update(next) { current = next; post(); },
     close() {
+      if (closed) return;
+      closed = true;
       channel.postMessage({ type: 'gone', slug: current.slug });
       channel.onmessage = null;
       channel.close();
@@ -106,6 +109,7 @@ export function linkNotes(
   on: { state: (state: ProjectorState) => void; gone: (slug: string) => void },
 ): NotesLink {
   let slug: string | null = null;
+  let closed = false;
   channel.onmessage = (event) => {
     const msg: unknown = event.data;
     if (!isMessage(msg)) return;
@@ -114,7 +118,12 @@ export function linkNotes(
   };
   channel.postMessage({ type: 'hello' });
   return {
-    send(command) { if (slug) channel.postMessage({ type: 'command', slug, command }); },
-    close() { channel.onmessage = null; channel.close(); },
+    send(command) { if (slug && !closed) channel.postMessage({ type: 'command', slug, command }); },
+    close() {
+      if (closed) return;
+      closed = true;
+      channel.onmessage = null;
+      channel.close();
+    },
   };
 }
