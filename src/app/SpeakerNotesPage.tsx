@@ -108,6 +108,7 @@ export default function SpeakerNotesPage() {
   const nextTitle = index + 1 < count ? state.stepTitles[index + 1] : null;
   const next = notes && nextTitle ? notesForStep(notes, index + 1, nextTitle).entry : null;
   const t = state.training;
+  const settings = Object.entries(state.params).map(([k, v]) => `${k}=${v}`).join(' · ');
 
   return (
     <div className="speaker-notes">
@@ -144,6 +145,7 @@ export default function SpeakerNotesPage() {
             Projector training ({t.status}): step {t.step} · loss {t.loss === null ? '—' : t.loss.toFixed(4)}
           </p>
         )}
+        {settings && <p className="sn-muted">Settings in the projector&apos;s address: <code>{settings}</code></p>}
       </main>
       <nav className="sn-nav" aria-label="Drive the projector">
         <button type="button" onClick={() => send({ kind: 'previous' })} disabled={index === 0}>← Previous</button>
