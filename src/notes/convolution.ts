@@ -75,7 +75,7 @@ const notes: LessonNotes = [
     title: 'Stride: a downsampled convolution',
     points: [
       'Set the stride to 2: the window jumps two cells and the map keeps about a quarter of its cells.',
-      'The lecture\'s reason is cost: skip positions and sample only every s pixels, net[i, j] = (X * W)[i·s, j·s].',
+      'The lecture\'s reason is cost: compute only every s-th position in each direction, so output cell (i, j) is the full result read at (i·s, j·s).',
       'The famous case: AlexNet\'s first layer slides 96 kernels of 11×11×3 over the image with stride 4.',
     ],
     numbers: [
