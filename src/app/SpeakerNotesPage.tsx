@@ -116,6 +116,11 @@ export default function SpeakerNotesPage() {
         <span className="sn-brand">CNN Lab · Speaker notes</span>
         {times}
       </header>
+      {t && (
+        <p className="sn-training" aria-label="Training on the projector">
+          Projector training ({t.status}): step {t.step} · loss {t.loss === null ? '—' : t.loss.toFixed(4)}
+        </p>
+      )}
       {link === 'gone' && <p className="sn-message" role="alert">The projector window left this lesson. Open a lesson there and these notes follow.</p>}
       <main className="sn-main">
         <p className="sn-lesson">{state.lessonTitle}</p>
@@ -140,11 +145,6 @@ export default function SpeakerNotesPage() {
             ? <p><strong>{index + 2}. {nextTitle}</strong>{next?.points[0] && <><br /><span className="sn-muted">{next.points[0]}</span></>}</p>
             : <p className="sn-muted">This is the last step of the lesson.</p>}
         </section>
-        {t && (
-          <p className="sn-training" aria-label="Training on the projector">
-            Projector training ({t.status}): step {t.step} · loss {t.loss === null ? '—' : t.loss.toFixed(4)}
-          </p>
-        )}
         {settings && <p className="sn-muted">Settings in the projector&apos;s address: <code>{settings}</code></p>}
       </main>
       <nav className="sn-nav" aria-label="Drive the projector">

@@ -73,7 +73,7 @@ export const speakerNotesTests = [
       for (const p of POINTS) assert.ok(!projectorText.includes(p), `the projector shows the talking point "${p}"`);
       assert.equal(await page.locator('.speaker-notes').count(), 0);
       await page.screenshot({ path: `${out}/speaker-notes-projector.png` });
-      await notes.screenshot({ path: `${out}/speaker-notes-window.png`, fullPage: true });
+      await notes.screenshot({ path: `${out}/speaker-notes-window.png` });
 
       // The projector leaves the lesson: the notes say so.
       await page.goto(`${origin}/#/?backend=wasm`);
@@ -100,7 +100,7 @@ export const speakerNotesTests = [
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
       const paused = await readStatus(page);
       await waitFor(async () => (await notes.getByText(/^Projector training/).textContent()).includes(`step ${paused.step} ·`), { message: `the notes show the paused step ${paused.step}` });
-      await notes.screenshot({ path: `${out}/speaker-notes-training.png`, fullPage: true });
+      await notes.screenshot({ path: `${out}/speaker-notes-training.png` });
       assert.deepEqual(errors, [], 'no errors in the notes window');
     },
   },
