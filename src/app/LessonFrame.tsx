@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { navigate } from './navigation';
+import { useProjectorBroadcast } from './useProjectorBroadcast';
 
 export interface LessonStep {
   title: string;
@@ -21,6 +22,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function LessonFrame({ title, steps, step, children }: { title: string; steps: LessonStep[]; step: number; children: ReactNode }) {
   const index = Math.min(Math.max(step, 1), steps.length) - 1;
   const current = steps[index];
+  useProjectorBroadcast(title, steps.map((s) => s.title), index + 1);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

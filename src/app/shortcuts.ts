@@ -1,6 +1,8 @@
 import { appStore } from '../state/store';
 import { closeFullscreenPanel, toggleFullscreenPanel } from './fullscreenPanel';
 import { isTypingTarget } from './LessonFrame';
+import { openSpeakerNotes } from './speakerNotesOpen';
+import { SPEAKER_NOTES_SLUG } from './speakerNotesSync';
 import { activeTrainingActions } from './trainingActions';
 
 /** The live-demo keys, as the `?` help lists them (←/→ are handled by the lesson frame). */
@@ -11,6 +13,7 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: '← / →', action: 'Previous / next step of the lesson' },
   { keys: 'P', action: 'Presenter mode on / off' },
   { keys: 'F', action: 'Show the panel in focus (or on screen) full-screen' },
+  { keys: 'N', action: 'Speaker notes in a second window' },
   { keys: 'Esc', action: 'Close the full-screen panel, then leave presenter mode' },
   { keys: '?', action: 'Show / hide this list' },
 ];
@@ -58,6 +61,10 @@ export function handleShortcut(e: KeyboardEvent): boolean {
       return done(e);
     case 'p': case 'P':
       state.setPresenter(!state.presenter);
+      return done(e);
+    case 'n': case 'N':
+      if (state.route.slug === SPEAKER_NOTES_SLUG) return false;
+      openSpeakerNotes();
       return done(e);
     case 'f': case 'F':
       toggleFullscreenPanel();
