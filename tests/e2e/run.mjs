@@ -21,10 +21,32 @@ import { alexnetOverfittingTests } from './alexnetOverfitting.e2e.mjs';
 import { architecturesTests } from './architectures.e2e.mjs';
 import { alexnetRetrievalTests } from './alexnetRetrieval.e2e.mjs';
 import { speakerNotesTests } from './speakerNotes.e2e.mjs';
+import { smallScreensTests } from './smallScreens.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...presenterTests, ...speakerNotesTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...alexnetWeightsTests, ...alexnetOverfittingTests, ...architecturesTests, ...alexnetRetrievalTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
+const tests = [
+  ...shellTests,
+  ...autoencoderTests,
+  ...convolutionTests,
+  ...poolingTests,
+  ...backpropTests,
+  ...cifar10Tests,
+  ...activationsTests,
+  ...presenterTests,
+  ...speakerNotesTests,
+  ...neuralNetworksTests,
+  ...librariesTests,
+  ...alexnetTests,
+  ...alexnetWeightsTests,
+  ...alexnetOverfittingTests,
+  ...architecturesTests,
+  ...alexnetRetrievalTests,
+  ...smallScreensTests,
+  ...wasmGradientTests,
+  ...isolationTests,
+  ...badInputTests,
+].filter((t) => !only || only.test(t.name));
 
 const server = await startPreview();
 const browser = await launchBrowser();
