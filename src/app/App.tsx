@@ -6,6 +6,7 @@ import { Home } from './Home';
 import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PresenterButton, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
+import { FollowAlongButton, FollowAlongDialog } from './followAlong/FollowAlong';
 
 /** Built lessons by slug; each is its own chunk, loaded when first opened. */
 const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }) => React.ReactNode>> = {
@@ -52,9 +53,11 @@ export function App() {
         <a className="brand" href={`#/${query}`}>CNN Lab</a>
         <span className="subtitle">Introduction of Deep Learning, trained live</span>
         <BackendBadge />
+        <FollowAlongButton />
         <PresenterButton />
       </header>
       <ShortcutsHelp />
+      <FollowAlongDialog />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={route.slug}>
           <Suspense fallback={<p className="loading" aria-busy="true">Loading the lesson…</p>}>{page}</Suspense>
