@@ -7,6 +7,7 @@ import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PresenterButton, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
 import { FollowAlongButton, FollowAlongDialog } from './followAlong/FollowAlong';
+import { AnnotateButton } from './annotate/AnnotateOverlay';
 
 /** Built lessons by slug; each is its own chunk, loaded when first opened. */
 const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }) => React.ReactNode>> = {
@@ -54,6 +55,7 @@ export function App() {
         <span className="subtitle">Introduction of Deep Learning, trained live</span>
         <BackendBadge />
         <FollowAlongButton />
+        {lesson?.ready && <AnnotateButton />}
         <PresenterButton />
       </header>
       <ShortcutsHelp />

@@ -1,5 +1,6 @@
 import { useEffect, type ReactNode } from 'react';
 import { navigate } from './navigation';
+import { AnnotateOverlay } from './annotate/AnnotateOverlay';
 
 export interface LessonStep {
   title: string;
@@ -65,6 +66,7 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
           {current.body}
         </section>
         <div className="lesson-views">{children}</div>
+        <AnnotateOverlay />
       </div>
     </article>
   );

@@ -21,10 +21,11 @@ import { alexnetOverfittingTests } from './alexnetOverfitting.e2e.mjs';
 import { architecturesTests } from './architectures.e2e.mjs';
 import { alexnetRetrievalTests } from './alexnetRetrieval.e2e.mjs';
 import { followAlongTests } from './followAlong.e2e.mjs';
+import { annotateTests } from './annotate.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...presenterTests, ...followAlongTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...alexnetWeightsTests, ...alexnetOverfittingTests, ...architecturesTests, ...alexnetRetrievalTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
+const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...presenterTests, ...followAlongTests, ...annotateTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...alexnetWeightsTests, ...alexnetOverfittingTests, ...architecturesTests, ...alexnetRetrievalTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
 
 const server = await startPreview();
 const browser = await launchBrowser();

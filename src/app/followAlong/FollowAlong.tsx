@@ -18,7 +18,7 @@ export function FollowAlongButton() {
   const open = useAppStore((s) => s.followAlong);
   const setOpen = useAppStore((s) => s.setFollowAlong);
   return (
-    <button type="button" aria-pressed={open} onClick={() => setOpen(!open)} title="A QR code of this view for students' devices (L)">Follow along</button>
+    <button type="button" className="follow-toggle" aria-pressed={open} onClick={() => setOpen(!open)} title="A QR code of this view for students' devices (L)">Follow along</button>
   );
 }
 
