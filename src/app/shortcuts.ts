@@ -70,6 +70,8 @@ export function handleShortcut(e: KeyboardEvent): boolean {
       state.setFollowAlong(!state.followAlong);
       return done(e);
     case 'a': case 'A':
+      // Only over a lesson (its frame hosts the drawing canvas).
+      if (!state.annotate && !document.querySelector('.annotate-canvas')) return false;
       state.setAnnotate(!state.annotate);
       return done(e);
     default:

@@ -4,10 +4,10 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { useShortcutsAndPresenter } from '../../src/app/Presenter';
 import { FollowAlongButton, FollowAlongDialog } from '../../src/app/followAlong/FollowAlong';
 import { HOST_STORAGE_KEY } from '../../src/app/followAlong/hostChoice';
-import { AnnotateButton } from '../../src/app/annotate/AnnotateOverlay';
+import { AnnotateButton, AnnotateOverlay } from '../../src/app/annotate/AnnotateOverlay';
 import { appStore } from '../../src/state/store';
 
-function Page() {
+function Page({ lesson = true }: { lesson?: boolean }) {
   useShortcutsAndPresenter();
   return (
     <div>
@@ -15,6 +15,7 @@ function Page() {
       <AnnotateButton />
       <FollowAlongDialog />
       <input aria-label="learning rate" type="number" />
+      {lesson && <div className="lesson-body"><AnnotateOverlay /></div>}
     </div>
   );
 }
@@ -56,6 +57,12 @@ describe('follow along and annotate', () => {
     expect(appStore.getState().presenter).toBe(true);
     key(document.body, 'Escape');
     expect(appStore.getState().presenter).toBe(false);
+  });
+
+  it('A does nothing where no lesson is on screen', () => {
+    render(<Page lesson={false} />);
+    key(document.body, 'a');
+    expect(appStore.getState().annotate).toBe(false);
   });
 
   it('a typed host is checked, used for the link, remembered; a bad one gets a message and changes nothing', () => {

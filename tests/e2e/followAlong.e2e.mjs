@@ -103,8 +103,8 @@ export const followAlongTests = [
     },
   },
   {
-    name: 'follow along: without ?seed= the link carries the seed the lesson drew',
-    async run({ page, origin, waitFor }) {
+    name: 'follow along: without ?seed= the link carries the seed the lesson drew; readable on a phone',
+    async run({ page, origin, out, waitFor }) {
       await page.goto(`${origin}/#/autoencoder/2?backend=wasm`);
       const seedLink = page.getByRole('link', { name: /^seed \d+: put it in the address/ });
       await seedLink.waitFor({ timeout: 90_000 });
@@ -115,6 +115,10 @@ export const followAlongTests = [
       await waitFor(async () => (await linkText(page)) === expected, { message: `the link with seed ${shown}` });
       assert.equal((await readQr(page)).text, expected);
       assert.equal(await deepLink(page), `${origin}/#/autoencoder/2?backend=wasm`, 'the address bar itself is left alone');
+      // On a phone in portrait the dialog stacks and the code still reads.
+      await page.setViewportSize({ width: 390, height: 844 });
+      assert.equal((await readQr(page)).text, expected);
+      await page.screenshot({ path: `${out}/follow-along-3-phone.png` });
     },
   },
 ];
