@@ -2,8 +2,32 @@
 // back from a screenshot with jsQR and must say exactly the link shown, for the page's own origin, for a typed
 // LAN host, after → moves to the next step, and with the seed a lesson drew when the URL named none.
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import jsQR from 'jsqr';
+
+/** `vite preview --host 0.0.0.0` on a free port, as `npm run start:lan` serves (the harness's server listens on 127.0.0.1). */
+async function startLanPreview() {
+  const port = await new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)); });
+  });
+  const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--host', '0.0.0.0', '--port', String(port), '--strictPort'], {
+    stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' },
+  });
+  let output = '';
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`vite preview --host did not start:\n${output}`)), 30_000);
+    const onData = (d) => { output += String(d); if (output.includes(`:${port}`)) { clearTimeout(timer); resolve(); } };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`vite preview --host exited (${code}):\n${output}`)); });
+  });
+  return { port, stop: () => new Promise((resolve) => { if (child.exitCode !== null) return resolve(); child.once('exit', resolve); child.kill('SIGTERM'); }) };
+}
 
 /** Screenshots the QR element, turns the PNG into RGBA pixels in the page (createImageBitmap), decodes with jsQR in Node. */
 async function readQr(page, out = 'test-results/e2e') {
@@ -119,6 +143,34 @@ export const followAlongTests = [
       await page.setViewportSize({ width: 390, height: 844 });
       assert.equal((await readQr(page)).text, expected);
       await page.screenshot({ path: `${out}/follow-along-3-phone.png` });
+    },
+  },
+  {
+    name: 'follow along: served with --host, the dialog offers the machine\'s LAN addresses and the QR code uses the one chosen',
+    async run({ page, waitFor }) {
+      const lan = await startLanPreview();
+      try {
+        const expected = [];
+        for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) if (i.family === 'IPv4' && !i.internal && !expected.includes(i.address)) expected.push(i.address);
+        const local = `http://127.0.0.1:${lan.port}`;
+        const answer = await page.request.get(`${local}/__cnnlab/lan.json`);
+        assert.deepEqual(await answer.json(), { addresses: expected, port: lan.port });
+        await page.goto(`${local}/#/convolution/2?backend=wasm`);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        await page.keyboard.press('l');
+        const dialog = page.getByRole('dialog', { name: 'Follow along' });
+        await dialog.getByText('Asking the server').waitFor({ state: 'detached' });
+        const offered = dialog.getByRole('radio', { name: /this machine on the network/ });
+        assert.equal(await offered.count(), expected.length, `offered ${expected.join(', ') || 'no address (this machine has no LAN IPv4 address)'}`);
+        if (!expected.length) return;
+        await offered.first().check();
+        const link = `http://${expected[0]}:${lan.port}/#/convolution/2?backend=wasm`;
+        await waitFor(async () => (await linkText(page)) === link, { message: 'the link on the LAN address' });
+        assert.equal((await readQr(page)).text, link);
+        console.log(`    offered ${expected.join(', ')} on port ${lan.port}`);
+      } finally {
+        await lan.stop();
+      }
     },
   },
 ];
