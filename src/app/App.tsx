@@ -6,6 +6,8 @@ import { Home } from './Home';
 import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PresenterButton, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
+import { FollowAlongButton, FollowAlongDialog } from './followAlong/FollowAlong';
+import { AnnotateButton } from './annotate/AnnotateOverlay';
 import { SPEAKER_NOTES_SLUG } from './speakerNotesSync';
 
 /** The speaker-notes window (`#/speaker-notes`): its own small chunk, none of the lessons' code. */
@@ -59,9 +61,12 @@ export function App() {
         <a className="brand" href={`#/${query}`}>CNN Lab</a>
         <span className="subtitle">Introduction of Deep Learning, trained live</span>
         <BackendBadge />
+        <FollowAlongButton />
+        {lesson?.ready && <AnnotateButton />}
         <PresenterButton />
       </header>
       <ShortcutsHelp />
+      <FollowAlongDialog />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={route.slug}>
           <Suspense fallback={<p className="loading" aria-busy="true">Loading the lesson…</p>}>{page}</Suspense>

@@ -1,6 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { navigate } from './navigation';
 import { useProjectorBroadcast } from './useProjectorBroadcast';
+import { AnnotateOverlay } from './annotate/AnnotateOverlay';
 
 export interface LessonStep {
   title: string;
@@ -67,6 +68,7 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
           {current.body}
         </section>
         <div className="lesson-views">{children}</div>
+        <AnnotateOverlay />
       </div>
     </article>
   );

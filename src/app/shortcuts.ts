@@ -14,7 +14,9 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: 'P', action: 'Presenter mode on / off' },
   { keys: 'F', action: 'Show the panel in focus (or on screen) full-screen' },
   { keys: 'N', action: 'Speaker notes in a second window' },
-  { keys: 'Esc', action: 'Close the full-screen panel, then leave presenter mode' },
+  { keys: 'L', action: 'Follow along: QR code and link of this view' },
+  { keys: 'A', action: 'Annotate: pen and highlighter over the lesson on / off' },
+  { keys: 'Esc', action: 'Close the full-screen panel or a dialog, leave annotate mode, then presenter mode' },
   { keys: '?', action: 'Show / hide this list' },
 ];
 
@@ -40,6 +42,8 @@ export function handleShortcut(e: KeyboardEvent): boolean {
   if (e.key === 'Escape') {
     if (closeFullscreenPanel()) return done(e);
     if (state.shortcutsHelp) { state.setShortcutsHelp(false); return done(e); }
+    if (state.followAlong) { state.setFollowAlong(false); return done(e); }
+    if (state.annotate) { state.setAnnotate(false); return done(e); }
     if (state.presenter) { state.setPresenter(false); return done(e); }
     return false;
   }
@@ -68,6 +72,14 @@ export function handleShortcut(e: KeyboardEvent): boolean {
       return done(e);
     case 'f': case 'F':
       toggleFullscreenPanel();
+      return done(e);
+    case 'l': case 'L':
+      state.setFollowAlong(!state.followAlong);
+      return done(e);
+    case 'a': case 'A':
+      // Only over a lesson (its frame hosts the drawing canvas).
+      if (!state.annotate && !document.querySelector('.annotate-canvas')) return false;
+      state.setAnnotate(!state.annotate);
       return done(e);
     default:
       return false;

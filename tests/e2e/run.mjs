@@ -22,6 +22,8 @@ import { architecturesTests } from './architectures.e2e.mjs';
 import { alexnetRetrievalTests } from './alexnetRetrieval.e2e.mjs';
 import { speakerNotesTests } from './speakerNotes.e2e.mjs';
 import { smallScreensTests } from './smallScreens.e2e.mjs';
+import { followAlongTests } from './followAlong.e2e.mjs';
+import { annotateTests } from './annotate.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
@@ -35,6 +37,8 @@ const tests = [
   ...activationsTests,
   ...presenterTests,
   ...speakerNotesTests,
+  ...followAlongTests,
+  ...annotateTests,
   ...neuralNetworksTests,
   ...librariesTests,
   ...alexnetTests,
