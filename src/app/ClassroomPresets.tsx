@@ -21,7 +21,12 @@ export function ClassroomPresets({ presets, active, onApply }: {
         ))}
       </div>
       {active
-        ? <p className="preset-expect"><strong>What the class should see, and when:</strong> {active.expect}</p>
+        ? (
+          <div className="preset-expect">
+            <p><strong>What the class should see, and when:</strong> {active.expect}</p>
+            <details><summary>How this was measured</summary><p>{active.measured}</p></details>
+          </div>
+        )
         : <p className="hint">These settings match no preset, so no time is promised; choose a preset to get one.</p>}
     </div>
   );

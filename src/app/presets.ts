@@ -8,8 +8,10 @@ export interface ClassroomPreset {
   name: string;
   /** The URL parameters the preset sets; null removes a parameter, so the lesson's default applies. */
   params: Record<string, string | null>;
-  /** What the class should see, and when (measured; the text says where and how). */
+  /** What the class should see, and when: one or two sentences an instructor can read out. */
   expect: string;
+  /** How the times were measured (settings, machine, load, the numbers seen), shown on request. */
+  measured: string;
 }
 
 /** The parameters a preset leaves in the URL: its own non-null ones. */

@@ -28,6 +28,8 @@ async function choosePreset(page, name, waitFor, expectInUrl) {
   await waitFor(async () => (await button.getAttribute('aria-pressed')) === 'true', { timeout: 60_000, message: `${name} pressed` });
   const expectation = page.locator('.classroom-presets .preset-expect');
   assert.match(await expectation.textContent(), /^What the class should see, and when:/);
+  await expectation.locator('summary', { hasText: 'How this was measured' }).click();
+  assert.match(await expectation.locator('details p').textContent(), /^.*Seed 1, Chromium on a 2-core machine without a GPU/);
   return expectation;
 }
 

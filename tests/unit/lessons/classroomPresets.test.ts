@@ -4,8 +4,8 @@ import * as ae from '../../../src/lessons/autoencoder/settings';
 import * as cifar from '../../../src/lessons/cifar10/settings';
 
 const toy: ClassroomPreset[] = [
-  { id: 'a', name: 'A', params: { lr: '0.01', noise: null }, expect: 'a' },
-  { id: 'b', name: 'B', params: { lr: '0.01', noise: '0.5' }, expect: 'b' },
+  { id: 'a', name: 'A', params: { lr: '0.01', noise: null }, expect: 'a', measured: 'm' },
+  { id: 'b', name: 'B', params: { lr: '0.01', noise: '0.5' }, expect: 'b', measured: 'm' },
 ];
 const parseToy = (p: Record<string, string>) => ({ lr: Number(p.lr ?? 0.1), noise: Number(p.noise ?? 0), seed: p.seed ? Number(p.seed) : null });
 
@@ -36,7 +36,10 @@ for (const [lesson, mod] of [['autoencoder', ae], ['cifar10', cifar]] as const) 
       const keys = mod.PRESETS.map((p) => JSON.stringify({ ...parse(presetQuery(p)), seed: null }));
       expect(new Set(keys).size).toBe(mod.PRESETS.length);
       expect(new Set(mod.PRESETS.map((p) => p.id)).size).toBe(mod.PRESETS.length);
-      for (const p of mod.PRESETS) expect(p.expect).toMatch(/\d+ (s|seconds?|minutes?|hours?)\b/);
+      for (const p of mod.PRESETS) {
+        expect(p.expect).toMatch(/\b(\d+|one|two|three|five|a) (s|seconds?|minutes?|hours?)\b/);
+        expect(p.measured).toMatch(/Seed 1, Chromium on a 2-core machine without a GPU/);
+      }
     });
     it('the lesson’s defaults are its classroom preset', () => {
       expect(active(parse({}))?.id).toBe('classroom');
