@@ -24,6 +24,7 @@ import { speakerNotesTests } from './speakerNotes.e2e.mjs';
 import { smallScreensTests } from './smallScreens.e2e.mjs';
 import { followAlongTests } from './followAlong.e2e.mjs';
 import { annotateTests } from './annotate.e2e.mjs';
+import { presetsTests } from './presets.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
@@ -36,6 +37,7 @@ const tests = [
   ...cifar10Tests,
   ...activationsTests,
   ...presenterTests,
+  ...presetsTests,
   ...speakerNotesTests,
   ...followAlongTests,
   ...annotateTests,

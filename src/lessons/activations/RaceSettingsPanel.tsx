@@ -1,7 +1,8 @@
 import { updateParams } from '../../app/navigation';
 import { RACE_ACTIVATIONS, raceParameterCount } from '../../model/raceNet';
 import type { RaceFacts } from '../../model/raceTask';
-import { BATCH_SIZES, PRESETS, WIDTHS, matchingPreset, presetParams, type RaceSettings } from './settings';
+import { ClassroomPresets } from '../../app/ClassroomPresets';
+import { BATCH_SIZES, CLASSROOM_PRESETS, WIDTHS, matchingPreset, type RaceSettings } from './settings';
 import { RUN_STYLE } from './raceViews';
 
 const SUBSETS: Record<RaceSettings['dataset'], number[]> = { mnist: [2_000, 5_000, 10_000, 30_000, 60_000], cifar10: [2_000, 5_000, 10_000, 20_000, 50_000] };
@@ -15,12 +16,7 @@ export function RaceSettingsPanel({ settings, seed, facts }: { settings: RaceSet
   const params = raceParameterCount({ side, channels, widths: WIDTHS[settings.width], classes: 10 });
   return (
     <section className="panel race-settings" aria-label="Race settings">
-      <div className="race-presets" role="group" aria-label="Presets">
-        {PRESETS.map((p) => (
-          <button key={p.id} type="button" aria-pressed={preset?.id === p.id} onClick={() => updateParams(presetParams(p))}>{p.name}</button>
-        ))}
-      </div>
-      {preset && <p className="preset-expect"><strong>What to expect:</strong> {preset.expect}</p>}
+      <ClassroomPresets presets={CLASSROOM_PRESETS} active={CLASSROOM_PRESETS.find((p) => p.id === preset?.id) ?? null} />
       <div className="race-fields">
         <label>Data{' '}
           <select value={settings.dataset} onChange={(e) => updateParams({ data: e.target.value, n: null })}>

@@ -1,4 +1,5 @@
 import { intParam, numberParam } from '../../app/route';
+import type { ClassroomPreset } from '../../app/presets';
 import type { RaceDataset } from '../../data/raceData';
 import { RACE_ACTIVATIONS, type RaceActivation } from '../../model/raceNet';
 import type { RaceConfig } from '../../model/raceTask';
@@ -28,6 +29,8 @@ export interface RacePreset {
   name: string;
   /** What the class should see, and when (measured on a 2-core laptop without a GPU, WASM backend). */
   expect: string;
+  /** How that was measured. */
+  measured: string;
   settings: Omit<RaceSettings, 'seed'>;
 }
 
@@ -35,13 +38,15 @@ export const PRESETS: RacePreset[] = [
   {
     id: 'classroom',
     name: 'Classroom (MNIST, a few minutes)',
-    expect: 'ReLU reaches 10% training error first, after about 0.65 epochs (under half a minute); tanh needs about twice as many epochs (1.29); sigmoid stays near 87–90% error, barely better than guessing, and has not reached 10% when the race stops at its 3-epoch cap, about 1½–2 minutes in. Measured with seed 1 on a 2-core laptop without a GPU (WASM).',
+    expect: 'ReLU reaches 10% training error first, after about 0.65 epochs (under half a minute); tanh needs about twice as many epochs (1.29); sigmoid stays near 87–90% error, barely better than guessing, and has not reached 10% when the race stops at its 3-epoch cap, about 1½–2 minutes in.',
+    measured: 'Measured with seed 1 on a 2-core laptop without a GPU (WASM).',
     settings: { dataset: 'mnist', trainCount: 10_000, width: 'narrow', batchSize: 128, threshold: 0.1, epochCap: 3, learningRates: { relu: 0.01, tanh: 0.01, sigmoid: 0.01 } },
   },
   {
     id: 'paper',
     name: 'As in the paper (CIFAR-10, 25%)',
-    expect: 'One epoch of all three runs takes about 2½ minutes on a 2-core laptop without a GPU (WASM), so the 30-epoch cap is over an hour: run it during a break. Measured with seed 1 and the same ε for all three: ReLU and tanh both reached 25% at epoch 9.1, about 21 minutes in (ReLU in less compute time); tanh then went lower, and sigmoid was still at 50% error at the cap. The paper’s factor of six used a learning rate tuned for each network: try your own ε per run.',
+    expect: 'One epoch of all three runs takes about 2½ minutes on a 2-core laptop without a GPU (WASM), so the 30-epoch cap is over an hour: run it during a break. With the same ε for all three: ReLU and tanh both reached 25% at epoch 9.1, about 21 minutes in (ReLU in less compute time); tanh then went lower, and sigmoid was still at 50% error at the cap. The paper’s factor of six used a learning rate tuned for each network: try your own ε per run.',
+    measured: 'Measured with seed 1 on a 2-core laptop without a GPU (WASM).',
     settings: { dataset: 'cifar10', trainCount: 10_000, width: 'full', batchSize: 128, threshold: 0.25, epochCap: 30, learningRates: { relu: 0.01, tanh: 0.01, sigmoid: 0.01 } },
   },
 ];
@@ -76,6 +81,9 @@ export function presetParams(p: RacePreset): Record<string, string> {
     lrrelu: String(s.learningRates.relu), lrtanh: String(s.learningRates.tanh), lrsigmoid: String(s.learningRates.sigmoid),
   };
 }
+
+/** The presets as the shared preset buttons take them: the URL parameters each sets. */
+export const CLASSROOM_PRESETS: ClassroomPreset[] = PRESETS.map((p) => ({ id: p.id, name: p.name, params: presetParams(p), expect: p.expect, measured: p.measured }));
 
 /** The preset whose settings these are, if any. */
 export function matchingPreset(s: RaceSettings): RacePreset | null {

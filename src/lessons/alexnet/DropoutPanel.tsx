@@ -5,7 +5,8 @@ import type { RemoteTrainer } from '../../engine/remoteTrainer';
 import { formatLoss } from '../../engine/format';
 import type { DropoutFacts } from '../../model/dropoutTask';
 import { appStore, useAppStore } from '../../state/store';
-import { DROPOUT_PRESET, DROPOUT_RATE, DROPOUT_VIEW_ID, dropoutConfig, dropoutSettingsFromParams, gapText, isPreset } from './DropoutSettings';
+import { ClassroomPresets } from '../../app/ClassroomPresets';
+import { DROPOUT_CLASSROOM, DROPOUT_RATE, DROPOUT_VIEW_ID, dropoutConfig, dropoutSettingsFromParams, gapText, isPreset } from './DropoutSettings';
 import { DropoutViews, measurementsOf, RUN_STYLE, type DropoutMeasurement } from './DropoutViews';
 
 /** Least time between two redraws of the charts while training. */
@@ -115,9 +116,7 @@ export function DropoutPanel() {
         zero with probability {DROPOUT_RATE} at every step. Both are measured without dropout on all {settings.trainCount.toLocaleString('en-US')}{' '}
         training images and on {settings.testCount.toLocaleString('en-US')} {testName} every {settings.evalEverySteps} steps.
       </p>
-      {isPreset(settings)
-        ? <p className="preset-expect"><strong>{DROPOUT_PRESET.name}. What to expect:</strong> {DROPOUT_PRESET.expect}</p>
-        : <p className="hint">These settings come from the address; the expectation below holds for the classroom preset only (remove the do… parameters).</p>}
+      <ClassroomPresets presets={[DROPOUT_CLASSROOM]} active={isPreset(settings) ? DROPOUT_CLASSROOM : null} />
       {phase.state === 'loading' && (
         <div className="data-progress">
           <label>Loading {dataName} in the training worker — {phase.text}

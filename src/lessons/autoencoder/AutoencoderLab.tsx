@@ -62,7 +62,6 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     setTask(t);
     setTrainer(tr);
     setParameters(countParameters(t.model));
-    void tr.measureInitialLoss();
     return () => {
       tr.dispose();
       t.dispose();
@@ -98,6 +97,10 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   useEffect(() => { views.current?.select(selected); }, [selected]);
 
   useTrainerBinding(MAIN_VIEW_ID, trainer);
+  // The step-0 loss of each new trainer. Measured here, not where the trainer is made: a rebuilt network
+  // (new size or seed) unbinds the old trainer in this commit, which clears the readout; effects that set up
+  // run after every clean-up, so the value reported now stays.
+  useEffect(() => { void trainer?.measureInitialLoss(); }, [trainer]);
   useScrollToFocus(focus);
   const showReplay = useCallback((snap: { step: number; filters: Float32Array } | null) => views.current?.showReplay(snap), []);
 
@@ -109,7 +112,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
         <h3 id="ae-train-title">Train the autoencoder</h3>
         <TrainingControls viewId={MAIN_VIEW_ID} trainer={trainer} />
         <EpochNote epochs={epochs} />
-        <SettingsPanel settings={settings} seed={seed} parameters={parameters} />
+        <SettingsPanel settings={settings} seed={seed} parameters={parameters} onPreset={() => void trainer?.reset()} />
       </section>
       <section className="panel loss-panel" data-panel="loss" aria-labelledby="ae-loss-title">
         <h3 id="ae-loss-title">Loss</h3>

@@ -1,18 +1,23 @@
 import { useId } from 'react';
 import { updateParams } from '../../app/navigation';
 import { MATLAB_EXAMPLE } from '../../model/autoencoder';
-import { HIDDEN_SIZES, type AutoencoderSettings } from './settings';
+import { ClassroomPresets } from '../../app/ClassroomPresets';
+import { HIDDEN_SIZES, PRESETS, activePreset, type AutoencoderSettings } from './settings';
 
 const LR_MIN_EXP = -4;
 const LR_MAX_EXP = -1;
 
-/** Learning rate, hidden size, sparsity penalty and input noise; every setting lives in the URL. */
-export function SettingsPanel({ settings, seed, parameters }: { settings: AutoencoderSettings; seed: number; parameters: number | null }) {
+/**
+ * Classroom presets, learning rate, hidden size, sparsity penalty and input noise; every setting lives in the URL.
+ * `onPreset` runs after a preset is chosen (the lab passes Reset, so the preset's times count from a fresh network).
+ */
+export function SettingsPanel({ settings, seed, parameters, onPreset }: { settings: AutoencoderSettings; seed: number; parameters: number | null; onPreset?: () => void }) {
   const id = useId();
   const lrExp = Math.log10(settings.learningRate);
   const hiddenIndex = Math.max(0, HIDDEN_SIZES.findIndex((h) => h >= settings.hiddenSize));
   return (
     <div className="settings">
+      <ClassroomPresets presets={PRESETS} active={activePreset(settings)} onApply={onPreset} />
       <div className="setting">
         <label htmlFor={`${id}-lr`}>Learning rate (Adam): <span className="value">{settings.learningRate.toPrecision(2)}</span></label>
         <input id={`${id}-lr`} type="range" min={LR_MIN_EXP} max={LR_MAX_EXP} step={0.05} value={lrExp}

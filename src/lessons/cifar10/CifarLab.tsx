@@ -186,7 +186,7 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
         </p>
         {o.note && <p className="notice" role="note">{o.note}</p>}
         {notice && <p className="notice" role="alert">{notice}</p>}
-        <CifarSettingsPanel settings={settings} seed={seed} parameters={o.parameters} />
+        <CifarSettingsPanel settings={settings} seed={seed} parameters={o.parameters} onPreset={() => { o.trainer.reset().catch(() => {}); }} />
         <SavePanel trainer={o.trainer} seed={seed} note={accuracyNote} onLoaded={() => { setNotice(null); setTimeline(null); setEvaluation(null); }} />
       </section>
       <section className="panel timeline-panel" aria-labelledby="cifar-timeline-title">

@@ -1,12 +1,17 @@
 import { useId } from 'react';
 import { updateParams } from '../../app/navigation';
-import { BATCH_SIZES, TUTORIAL_BATCH, type CifarSettings } from './settings';
+import { ClassroomPresets } from '../../app/ClassroomPresets';
+import { BATCH_SIZES, PRESETS, TUTORIAL_BATCH, activePreset, type CifarSettings } from './settings';
 
-/** Data size, batch, learning-rate schedule, moving average and distortion; every setting lives in the URL. */
-export function CifarSettingsPanel({ settings, seed, parameters }: { settings: CifarSettings; seed: number; parameters: number }) {
+/**
+ * Classroom presets, data size, batch, learning-rate schedule, moving average and distortion; every setting lives
+ * in the URL. `onPreset` runs after a preset is chosen (the lab passes Reset, so its times count from a fresh network).
+ */
+export function CifarSettingsPanel({ settings, seed, parameters, onPreset }: { settings: CifarSettings; seed: number; parameters: number; onPreset?: () => void }) {
   const id = useId();
   return (
     <div className="settings">
+      <ClassroomPresets presets={PRESETS} active={activePreset(settings)} onApply={onPreset} />
       <div className="setting">
         <label htmlFor={`${id}-files`}>Training images: <span className="value">{(settings.trainFiles * 10_000).toLocaleString('en-US')}</span></label>
         <input id={`${id}-files`} type="range" min={1} max={5} step={1} value={settings.trainFiles}
