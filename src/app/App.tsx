@@ -5,9 +5,8 @@ import { ComingSoon, NotFound } from './ComingSoon';
 import { Home } from './Home';
 import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
-import { PresenterButton, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
-import { FollowAlongButton, FollowAlongDialog } from './followAlong/FollowAlong';
-import { AnnotateButton } from './annotate/AnnotateOverlay';
+import { HeaderTools, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
+import { FollowAlongDialog } from './followAlong/FollowAlong';
 import { SPEAKER_NOTES_SLUG } from './speakerNotesSync';
 
 /** The speaker-notes window (`#/speaker-notes`): its own small chunk, none of the lessons' code. */
@@ -61,9 +60,7 @@ export function App() {
         <a className="brand" href={`#/${query}`}>CNN Lab</a>
         <span className="subtitle">Introduction of Deep Learning, trained live</span>
         <BackendBadge />
-        <FollowAlongButton />
-        {lesson?.ready && <AnnotateButton />}
-        <PresenterButton />
+        <HeaderTools lessonOnScreen={!!lesson?.ready} />
       </header>
       <ShortcutsHelp />
       <FollowAlongDialog />

@@ -1,6 +1,8 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { handleShortcut, SHORTCUTS } from './shortcuts';
+import { FollowAlongButton } from './followAlong/FollowAlong';
+import { AnnotateButton } from './annotate/AnnotateOverlay';
 import { SpeakerNotesButton } from './SpeakerNotesButton';
 
 /** Installs the app's keyboard shortcuts and mirrors presenter mode onto <html> (the stylesheet does the rest). */
@@ -20,13 +22,23 @@ export function useShortcutsAndPresenter(): void {
 export function PresenterButton() {
   const presenter = useAppStore((s) => s.presenter);
   const setPresenter = useAppStore((s) => s.setPresenter);
+  return <button type="button" className="presenter-toggle" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title="Presenter mode (P)">Presenter mode</button>;
+}
+
+/**
+ * The header's teaching tools in one row: presenter mode, speaker notes, follow along, annotate (only where a
+ * lesson is on screen) and the list of keys. On a phone the row scrolls sideways instead of wrapping.
+ */
+export function HeaderTools({ lessonOnScreen }: { lessonOnScreen: boolean }) {
   const setHelp = useAppStore((s) => s.setShortcutsHelp);
   return (
-    <span className="presenter-buttons">
-      <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title="Presenter mode (P)">Presenter mode</button>
+    <div className="header-tools" role="group" aria-label="Teaching tools">
+      <PresenterButton />
       <SpeakerNotesButton />
+      <FollowAlongButton />
+      {lessonOnScreen && <AnnotateButton />}
       <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
-    </span>
+    </div>
   );
 }
 
