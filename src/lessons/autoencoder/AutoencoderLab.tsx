@@ -11,8 +11,13 @@ import { SettingsPanel } from './SettingsPanel';
 import { DrawPanel } from './DrawPanel';
 import { ClassifierPanel } from './ClassifierPanel';
 import { FeatureReplay } from './FeatureReplay';
+import { MomentsPanel } from './MomentsPanel';
+import { useMoments } from './useMoments';
 
 import { MAIN_VIEW_ID } from './settings';
+import type { Moment } from '../../engine/moments';
+import { momentHiddenSize } from './momentRecord';
+import { restoreMoment } from './useMoments';
 /** Least time between two redraws of the live pictures while training. */
 const REDRAW_MS = 500;
 /** Steps between two kept copies of the encoder weights (for the replay slider). */
@@ -36,6 +41,8 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   const lossRef = useRef<HTMLDivElement>(null);
   const codeRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
+  /** A moment to put into the next task built (going to it changed the seed, so the task is rebuilt first). */
+  const pendingMomentRef = useRef<Moment | null>(null);
 
   // Build the task and trainer once per (hidden size, seed); dispose both on change or unmount.
   const { hiddenSize } = settings;
@@ -62,7 +69,10 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     setTask(t);
     setTrainer(tr);
     setParameters(countParameters(t.model));
-    void tr.measureInitialLoss();
+    const pending = pendingMomentRef.current;
+    pendingMomentRef.current = null;
+    if (pending && pending.seed === seed && momentHiddenSize(pending) === hiddenSize) restoreMoment(tr, t, pending);
+    else void tr.measureInitialLoss();
     return () => {
       tr.dispose();
       t.dispose();
@@ -102,6 +112,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   const showReplay = useCallback((snap: { step: number; filters: Float32Array } | null) => views.current?.showReplay(snap), []);
 
   const epochs = useMemo(() => (task ? (s: number) => task.epochsAfter(s) : () => 0), [task]);
+  const moments = useMoments({ task, trainer, seed, hiddenSize, test: data.test, pendingMomentRef, afterRestore: (t) => views.current?.setTask(t) });
 
   return (
     <div className="lab" data-focus={focus}>
@@ -137,6 +148,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
       </section>
       <DrawPanel task={task} />
       <ClassifierPanel task={task} data={data} seed={seed} />
+      <MomentsPanel {...moments} hiddenSize={hiddenSize} epochsAfter={epochs} />
     </div>
   );
 }
