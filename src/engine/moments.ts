@@ -27,6 +27,8 @@ export interface MomentSummary {
   seed: number;
   view: MomentView;
   shapes: Record<string, number[]>;
+  /** The loss read-backs up to `step` (the loss curve on screen), oldest first. */
+  curve?: { step: number; loss: number }[];
   /** Other measured numbers, e.g. { testAccuracy: 0.41 }. */
   metrics?: Record<string, number>;
   savedAt: string;
@@ -72,6 +74,7 @@ export function momentProblem(raw: unknown): string | null {
   if (!isRecord(view) || !Number.isInteger(view.lessonStep) || (view.lessonStep as number) < 1 || !isRecord(view.params)
     || !Object.values(view.params).every((v) => typeof v === 'string')) return 'its lesson view (step and settings) is unreadable';
   if (raw.metrics !== undefined && (!isRecord(raw.metrics) || !Object.values(raw.metrics).every((v) => typeof v === 'number' && Number.isFinite(v)))) return 'its measurements are not finite numbers';
+  if (raw.curve !== undefined && (!Array.isArray(raw.curve) || !raw.curve.every((p) => isRecord(p) && Number.isInteger(p.step) && typeof p.loss === 'number' && Number.isFinite(p.loss)))) return 'its loss curve is unreadable';
   if (!isRecord(raw.shapes) || !isRecord(raw.weights)) return 'it holds no weights';
   const names = Object.keys(raw.shapes);
   if (!names.length) return 'it holds no weights';

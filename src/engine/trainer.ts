@@ -179,9 +179,10 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
   /**
    * Cancels any loop and puts the run back at a kept state: `apply` sets the task's weights, the step count
    * becomes `step` and the readout shows `loss` (the value read back when that state was kept). History and
-   * snapshots start again from there; Train continues with the batches that follow `step`.
+   * snapshots start again from there (with `curve`, the loss read-backs kept up to that step, if given);
+   * Train continues with the batches that follow `step`.
    */
-  restore(step: number, loss: number | null, apply: () => void): void {
+  restore(step: number, loss: number | null, apply: () => void, curve: readonly { step: number; loss: number }[] = []): void {
     if (this.disposed) return;
     this.generation++;
     this.resetId++;
@@ -197,6 +198,7 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
     this.lossValue = loss;
     this.pauseReasonValue = null;
     this.statusValue = step > 0 ? 'paused' : 'idle';
+    for (const p of curve) if (p.step < step && Number.isFinite(p.loss)) this.history.push({ step: p.step, loss: p.loss, trainingMs: 0 });
     if (loss !== null) this.history.push({ step, loss, trainingMs: 0 });
     this.emit();
   }

@@ -112,7 +112,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   const showReplay = useCallback((snap: { step: number; filters: Float32Array } | null) => views.current?.showReplay(snap), []);
 
   const epochs = useMemo(() => (task ? (s: number) => task.epochsAfter(s) : () => 0), [task]);
-  const moments = useMoments({ task, trainer, seed, hiddenSize, test: data.test, pendingMomentRef, afterRestore: (t) => views.current?.setTask(t) });
+  const moments = useMoments({ task, trainer, seed, hiddenSize, test: data.test, pendingMomentRef, beforeRestore: (t) => views.current?.setTask(t) });
 
   return (
     <div className="lab" data-focus={focus}>

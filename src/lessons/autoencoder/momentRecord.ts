@@ -20,6 +20,8 @@ export interface LiveRunState {
   hiddenSize: number;
   view: MomentView;
   weights: DenseAutoencoderWeights;
+  /** The loss read-backs so far (step, loss). */
+  curve: { step: number; loss: number }[];
 }
 
 /** A moment record of the live autoencoder run. */
@@ -32,6 +34,7 @@ export function autoencoderMoment(run: LiveRunState, savedAt: Date = new Date())
   return {
     name: run.name, lesson: MOMENT_LESSON, model: AUTOENCODER_MODEL_ID, version: AUTOENCODER_MODEL_VERSION,
     step: run.step, epoch: run.epoch, loss: run.loss, seed: run.seed,
+    curve: run.curve.filter((p) => p.step <= run.step && Number.isFinite(p.loss)).map((p) => ({ step: p.step, loss: p.loss })),
     view: { lessonStep: run.view.lessonStep, params },
     shapes: autoencoderShapes(MNIST_PIXELS, run.hiddenSize), weights: { w1, b1, w2, b2 },
     savedAt: savedAt.toISOString(),

@@ -17,18 +17,18 @@ export function restoreMoment<Extra>(trainer: Trainer<Extra>, task: AutoencoderT
   trainer.restore(m.step, m.loss, () => {
     task.reset();
     writeAutoencoderWeights(task.model, { w1: m.weights.w1, b1: m.weights.b1, w2: m.weights.w2, b2: m.weights.b2 });
-  });
+  }, m.curve ?? []);
 }
 
 /** What the moments panel needs from the live autoencoder run: capture it, go back to a moment, the digits to compare. */
-export function useMoments({ task, trainer, seed, hiddenSize, test, pendingMomentRef, afterRestore }: {
+export function useMoments({ task, trainer, seed, hiddenSize, test, pendingMomentRef, beforeRestore }: {
   task: AutoencoderTask | null;
   trainer: Trainer<Float32Array> | null;
   seed: number;
   hiddenSize: number;
   test: MnistSplit;
   pendingMomentRef: RefObject<Moment | null>;
-  afterRestore: (task: AutoencoderTask) => void;
+  beforeRestore: (task: AutoencoderTask) => void;
 }) {
   const digits = useMemo(() => mnistBatchToFloat(test.images, Array.from({ length: SHOWN_DIGITS }, (_, i) => i)), [test]);
   const labels = useMemo(() => test.labels.slice(0, SHOWN_DIGITS), [test]);
@@ -44,7 +44,7 @@ export function useMoments({ task, trainer, seed, hiddenSize, test, pendingMomen
       const route = appStore.getState().route;
       return autoencoderMoment({
         name, step, epoch: task.epochsAfter(step), loss: trainer.loss, seed, hiddenSize: task.model.config.hiddenSize,
-        view: { lessonStep: route.step, params: route.params }, weights,
+        view: { lessonStep: route.step, params: route.params }, weights, curve: trainer.history,
       });
     } finally {
       if (wasRunning) trainer.start();
@@ -64,10 +64,11 @@ export function useMoments({ task, trainer, seed, hiddenSize, test, pendingMomen
     if (rebuild) pendingMomentRef.current = m;
     navigate({ step: m.view.lessonStep, params });
     if (!rebuild) {
+      // The live views drop the replaced run's loss terms first; the restore's update then redraws them.
+      beforeRestore(task);
       restoreMoment(trainer, task, m);
-      afterRestore(task);
     }
-  }, [task, trainer, seed, hiddenSize, pendingMomentRef, afterRestore]);
+  }, [task, trainer, seed, hiddenSize, pendingMomentRef, beforeRestore]);
 
   return { capture, goTo, digits, labels };
 }

@@ -40,6 +40,8 @@ describe('moment records', () => {
     expect(momentProblem(moment({ weights: { w: [1, 2, 3, 4, 5, 6] as unknown as Float32Array, b: new Float32Array(3) } }))).toMatch(/no values for w/);
     expect(momentProblem(moment({ shapes: { w: [2, 3], b: [3] }, weights: { w: new Float32Array(6), b: new Float32Array(3), extra: new Float32Array(1) } }))).toMatch(/extra has no shape/);
     expect(momentProblem(moment({ shapes: {}, weights: {} }))).toMatch(/no weights/);
+    expect(momentProblem(moment({ curve: [{ step: 0, loss: Number.NaN }] }))).toMatch(/loss curve/);
+    expect(momentProblem(moment({ curve: [{ step: 0, loss: 2 }, { step: 20, loss: 0.25 }] }))).toBeNull();
   });
 
   it('a summary is the record without its weights', () => {
@@ -105,6 +107,8 @@ describe('Trainer.restore', () => {
     // From w = 2.5 one SGD step (lr 0.1) on (w − 3)² gives w = 2.6: the loss read back is (2.5 − 3)² = 0.25.
     expect(trainer.loss).toBeCloseTo(0.25, 6);
     expect(await task.w.data()).toEqual(Float32Array.from([2.6]));
+    trainer.restore(5, 0.5, () => {}, [{ step: 0, loss: 9 }, { step: 4, loss: 1 }, { step: 7, loss: 0.1 }]);
+    expect(trainer.history.map((p) => p.step)).toEqual([0, 4, 5]); // points after the kept step are dropped
     trainer.restore(0, null, () => task.reset());
     expect(trainer.status).toBe('idle');
     expect(trainer.history).toEqual([]);

@@ -32,7 +32,7 @@ beforeAll(async () => {
 function liveRun(task: AutoencoderTask, trainer: Trainer<unknown>, name: string, weights: Awaited<ReturnType<typeof readAutoencoderWeights>>) {
   return autoencoderMoment({
     name, step: trainer.completedSteps, epoch: task.epochsAfter(trainer.completedSteps), loss: trainer.loss, seed: 1, hiddenSize: 25,
-    view: { lessonStep: 3, params: { backend: 'wasm', seed: '1', hidden: '25' } }, weights,
+    view: { lessonStep: 3, params: { backend: 'wasm', seed: '1', hidden: '25' } }, weights, curve: trainer.history,
   }, new Date('2026-11-28T16:00:00Z'));
 }
 
@@ -90,6 +90,7 @@ describe('autoencoder moments', () => {
   it('going to a moment restores its weights and step, continues with the batches after it, and leaks no tensor', async () => {
     const task = new AutoencoderTask(test, test, config());
     const trainer = new Trainer({ task });
+    await trainer.measureInitialLoss();
     for (let i = 0; i < 3; i++) await trainer.step();
     const kept = liveRun(task, trainer, 'three', await readAutoencoderWeights(task.model));
     // The run that goes on without interruption: the loss of its 4th batch (measured before that batch's update).
@@ -100,6 +101,9 @@ describe('autoencoder moments', () => {
     restoreMoment(trainer, task, kept);
     expect(trainer.completedSteps).toBe(3);
     expect(trainer.loss).toBe(kept.loss);
+    // The loss curve up to the moment comes back with it: step 0 (measured untrained) to step 3.
+    expect(kept.curve!.map((p) => p.step)).toEqual([0, 1, 2, 3]);
+    expect(trainer.history.map((p) => [p.step, p.loss])).toEqual(kept.curve!.map((p) => [p.step, p.loss]));
     const back = await readAutoencoderWeights(task.model);
     for (const n of ['w1', 'b1', 'w2', 'b2'] as const) expect(back[n]).toEqual(kept.weights[n]);
     await trainer.step();

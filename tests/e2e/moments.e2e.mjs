@@ -1,0 +1,96 @@
+// Moments in a real browser: keep the autoencoder run twice, reload, both are still there, compare them side by
+// side (pictures computed from each moment's weights), go back to one.
+import assert from 'node:assert/strict';
+
+async function canvasPixels(page, selector) {
+  return page.locator(selector).first().evaluate((canvas) => Array.from(canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data));
+}
+
+function distinct(pixels) {
+  const seen = new Set();
+  for (let i = 0; i < pixels.length; i += 4) seen.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+  return seen.size;
+}
+
+async function trainUntil(page, readStatus, waitFor, minStep) {
+  await page.getByRole('button', { name: 'Train' }).click();
+  await waitFor(async () => (await readStatus(page)).step >= minStep, { timeout: 60_000, message: `step ${minStep}` });
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await page.getByRole('button', { name: 'Train' }).waitFor();
+  return waitFor(async () => { const s = await readStatus(page); return Number.isFinite(s.loss) ? s : null; }, { message: 'the loss after pausing' });
+}
+
+async function keep(page, name) {
+  const panel = page.locator('[data-panel="moments"]');
+  await panel.getByLabel('Name').fill(name);
+  await panel.getByRole('button', { name: 'Keep this moment' }).click();
+  await panel.getByText(`Kept “${name}”`).waitFor();
+}
+
+export const momentsTests = [
+  {
+    name: 'moments: two kept runs survive a reload, compare side by side from their own weights, and Go to restores one',
+    async run({ page, origin, out, readStatus, waitFor }) {
+      await page.goto(`${origin}/#/autoencoder?backend=wasm&seed=1`);
+      await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 90_000, message: 'the step-0 loss' });
+      const panel = page.locator('[data-panel="moments"]');
+      // The name field follows the run until it is edited.
+      assert.equal(await panel.getByLabel('Name').inputValue(), 'after 0 batches (0.00 epochs)');
+
+      const early = await trainUntil(page, readStatus, waitFor, 20);
+      assert.match(await panel.getByLabel('Name').inputValue(), new RegExp(`^after ${early.step} batches \\(0\\.0\\d epochs\\)$`));
+      await keep(page, 'early');
+      const later = await trainUntil(page, readStatus, waitFor, early.step + 300);
+      await keep(page, 'later');
+      assert.ok(later.loss < early.loss, `the later loss ${later.loss} is below the early one ${early.loss}`);
+
+      await page.reload();
+      await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 90_000, message: 'the step-0 loss after reloading' });
+      assert.equal((await readStatus(page)).step, 0, 'a reload starts a fresh run');
+      await panel.getByRole('button', { name: 'Go to early' }).waitFor();
+      await panel.getByRole('button', { name: 'Go to later' }).waitFor();
+      const listText = await panel.locator('.moment-list').textContent();
+      assert.match(listText, new RegExp(`early \\(step ${early.step}, `));
+      assert.match(listText, new RegExp(`later \\(step ${later.step}, `));
+
+      await panel.getByLabel('Moment A').selectOption('early');
+      await panel.getByLabel('Moment B').selectOption('later');
+      const recon = (side) => `[data-moment-side="${side}"] .moment-recon canvas`;
+      await page.locator(recon('B')).waitFor();
+      const [a, b] = [await canvasPixels(page, recon('A')), await canvasPixels(page, recon('B'))];
+      assert.equal(a.length, b.length);
+      let differ = 0;
+      for (let i = 0; i < a.length; i += 4) differ += a[i] !== b[i] ? 1 : 0;
+      assert.ok(differ > a.length / 4 / 10, `the two reconstruction grids differ (${differ} of ${a.length / 4} pixels)`);
+      assert.ok(distinct(a) > 10 && distinct(b) > 10, 'both reconstruction grids are drawn');
+      const filtersB = await canvasPixels(page, '[data-moment-side="B"] .moment-filters canvas');
+      assert.ok(distinct(filtersB) > 50, 'the hidden units of moment B are drawn');
+      assert.match(await page.locator('[data-moment-side="A"] .moment-facts').textContent(), new RegExp(`^step ${early.step} · `));
+      assert.match(await page.locator('[data-moment-side="B"] .moment-facts').textContent(), new RegExp(`^step ${later.step} · `));
+      await panel.scrollIntoViewIfNeeded();
+      await panel.screenshot({ path: `${out}/moments-compare.png` });
+
+      // Going to "early" from a fresh run (nothing to lose) puts its step and loss back in the readout.
+      await panel.getByRole('button', { name: 'Go to early' }).click();
+      await waitFor(async () => (await readStatus(page)).step === early.step, { message: `the readout back at step ${early.step}` });
+      assert.equal((await readStatus(page)).text, early.text);
+      // One more batch, then going elsewhere asks first: the live run is not kept.
+      await page.getByRole('button', { name: 'Step' }).click();
+      await waitFor(async () => (await readStatus(page)).step === early.step + 1, { message: 'one batch after early' });
+      await panel.getByRole('button', { name: 'Go to later' }).click();
+      await panel.getByRole('group', { name: 'The live run will be replaced' }).waitFor();
+      await panel.getByRole('button', { name: 'Keep the live run, then go' }).click();
+      await waitFor(async () => (await readStatus(page)).step === later.step, { message: `the readout at step ${later.step}` });
+      await panel.getByRole('button', { name: `Go to after ${early.step + 1} batches (0.0` }).waitFor();
+      // The loss curve up to the moment came back with it: the total-loss line runs from step 0 to the moment's step.
+      const curve = await waitFor(async () => {
+        const d = await page.locator('[data-panel="loss"] path[data-series="total"]').getAttribute('d');
+        return d && (d.match(/L/g) ?? []).length >= 3 ? d : null;
+      }, { message: 'the restored loss curve' });
+      assert.ok(curve.startsWith('M'));
+      assert.match(await page.locator('[data-panel="loss"] svg').getAttribute('aria-label'), new RegExp(`${later.step}`));
+      await page.locator('[data-panel="loss"]').screenshot({ path: `${out}/moments-loss-after-go-to.png` });
+      await page.screenshot({ path: `${out}/moments-page.png`, fullPage: true });
+    },
+  },
+];
