@@ -41,11 +41,17 @@ export const momentsTests = [
       assert.match(await panel.getByLabel('Name').inputValue(), new RegExp(`^after ${early.step} batches \\(0\\.0\\d epochs\\)$`));
       await keep(page, 'early');
       const later = await trainUntil(page, readStatus, waitFor, early.step + 300);
+      // "later" is kept on lesson step 4: the view is part of the moment.
+      await page.getByRole('navigation', { name: 'Lesson steps' }).getByRole('button', { name: /^4\. / }).click();
+      await page.waitForURL(/#\/autoencoder\/4\?/);
       await keep(page, 'later');
       assert.ok(later.loss < early.loss, `the later loss ${later.loss} is below the early one ${early.loss}`);
 
+      // Reload on another seed: going to "early" must bring seed 1 back (the network is rebuilt, then filled).
+      await page.goto(`${origin}/#/autoencoder?backend=wasm&seed=2`);
       await page.reload();
       await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 90_000, message: 'the step-0 loss after reloading' });
+      assert.match(page.url(), /seed=2/);
       assert.equal((await readStatus(page)).step, 0, 'a reload starts a fresh run');
       await panel.getByRole('button', { name: 'Go to early' }).waitFor();
       await panel.getByRole('button', { name: 'Go to later' }).waitFor();
@@ -74,6 +80,8 @@ export const momentsTests = [
       await panel.getByRole('button', { name: 'Go to early' }).click();
       await waitFor(async () => (await readStatus(page)).step === early.step, { message: `the readout back at step ${early.step}` });
       assert.equal((await readStatus(page)).text, early.text);
+      assert.match(page.url(), /#\/autoencoder(\/1)?\?(.*&)?seed=1(&|$)/, 'seed 1 and lesson step 1 are back in the URL');
+      assert.match(page.url(), /backend=wasm/, 'the backend stays this device\'s');
       // One more batch, then going elsewhere asks first: the live run is not kept.
       await page.getByRole('button', { name: 'Step' }).click();
       await waitFor(async () => (await readStatus(page)).step === early.step + 1, { message: 'one batch after early' });
@@ -81,6 +89,7 @@ export const momentsTests = [
       await panel.getByRole('group', { name: 'The live run will be replaced' }).waitFor();
       await panel.getByRole('button', { name: 'Keep the live run, then go' }).click();
       await waitFor(async () => (await readStatus(page)).step === later.step, { message: `the readout at step ${later.step}` });
+      assert.match(page.url(), /#\/autoencoder\/4\?/, 'the lesson step of "later" is back');
       await panel.getByRole('button', { name: `Go to after ${early.step + 1} batches (0.0` }).waitFor();
       // The loss curve up to the moment came back with it: the total-loss line runs from step 0 to the moment's step.
       const curve = await waitFor(async () => {

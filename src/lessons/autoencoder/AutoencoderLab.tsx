@@ -69,10 +69,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     setTask(t);
     setTrainer(tr);
     setParameters(countParameters(t.model));
-    const pending = pendingMomentRef.current;
-    pendingMomentRef.current = null;
-    if (pending && pending.seed === seed && momentHiddenSize(pending) === hiddenSize) restoreMoment(tr, t, pending);
-    else void tr.measureInitialLoss();
+    void tr.measureInitialLoss();
     return () => {
       tr.dispose();
       t.dispose();
@@ -105,6 +102,13 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task]);
   useEffect(() => () => { views.current?.destroy(); views.current = null; }, []);
+  // Going to a moment of another seed rebuilt the task: fill the new one (after the old trainer's readout was cleared).
+  useEffect(() => {
+    const pending = pendingMomentRef.current;
+    if (!task || !trainer || !pending || pending.seed !== task.model.config.seed || momentHiddenSize(pending) !== task.model.config.hiddenSize) return;
+    pendingMomentRef.current = null;
+    restoreMoment(trainer, task, pending);
+  }, [task, trainer]);
   useEffect(() => { views.current?.select(selected); }, [selected]);
 
   useTrainerBinding(MAIN_VIEW_ID, trainer);
