@@ -103,3 +103,44 @@ export const momentsTests = [
     },
   },
 ];
+
+momentsTests.push({
+  name: 'moments on CIFAR-10: two kept networks survive a reload; conv1 filters and maps side by side, labelled with step and test accuracy',
+  async run({ page, origin, out, readStatus, waitFor }) {
+    const open = async () => waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 120_000, message: 'the step-0 loss (CIFAR-10 in the worker)' });
+    await page.goto(`${origin}/#/cifar10?backend=wasm&seed=1&batch=16`);
+    await open();
+    const panel = page.locator('[data-panel="moments"]');
+    await panel.getByLabel('Name').fill('at first');
+    await panel.getByRole('button', { name: 'Keep this moment' }).click();
+    await panel.getByText(/Kept “at first” \(step 0, \d+\.\d% of 1,000 test images right\)/).waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Train' }).click();
+    await waitFor(async () => (await readStatus(page)).step >= 60, { timeout: 90_000, message: 'step 60' });
+    await panel.getByLabel('Name').fill('sixty');
+    await panel.getByRole('button', { name: 'Keep this moment' }).click();
+    const kept = await panel.getByText(/Kept “sixty” \(step \d+, /).textContent({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    const keptStep = Number(/step (\d+)/.exec(kept)[1]);
+    assert.ok(keptStep >= 60, `kept at step ${keptStep}`);
+
+    await page.reload();
+    await open();
+    await panel.getByRole('button', { name: 'Delete sixty' }).waitFor();
+    await panel.getByLabel('Moment A').selectOption('at first');
+    await panel.getByLabel('Moment B').selectOption('sixty');
+    await panel.getByLabel('Test image').selectOption('3');
+    const maps = (side) => `[data-moment-side="${side}"] .moment-maps canvas`;
+    await page.locator(maps('B')).waitFor();
+    const pixels = (sel) => page.locator(sel).first().evaluate((c) => Array.from(c.getContext('2d').getImageData(0, 0, c.width, c.height).data));
+    const [a, b] = [await pixels(maps('A')), await pixels(maps('B'))];
+    let differ = 0;
+    for (let i = 0; i < a.length; i += 4) differ += a[i] !== b[i] || a[i + 1] !== b[i + 1] ? 1 : 0;
+    assert.ok(differ > a.length / 4 / 10, `the two moments' conv1 maps differ (${differ} of ${a.length / 4} pixels)`);
+    const filtersA = await pixels('[data-moment-side="A"] .moment-filters canvas');
+    assert.ok(new Set(Array.from({ length: filtersA.length / 4 }, (_, i) => filtersA[i * 4] * 65536 + filtersA[i * 4 + 1] * 256 + filtersA[i * 4 + 2])).size > 50, 'conv1 filters of A drawn in colour');
+    assert.match(await page.locator('[data-moment-side="A"] .moment-facts').textContent(), /^step 0 · 0\.00 epochs · \d+\.\d% of 1,000 test images right$/);
+    assert.match(await page.locator('[data-moment-side="B"] .moment-facts').textContent(), new RegExp(`^step ${keptStep} · `));
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${out}/moments-cifar10-compare.png` });
+  },
+});

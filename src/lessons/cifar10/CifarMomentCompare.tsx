@@ -59,7 +59,7 @@ function CifarMomentSide({ side, moment, readout, top, index }: { side: 'A' | 'B
   const mapsRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (typeof readout === 'string') return;
-    const filters = createRgbTiles(filtersRef.current!, { side: 5, columns: 16, scale: 5, gap: 2, label: `conv1 filters of moment ${side}` });
+    const filters = createRgbTiles(filtersRef.current!, { side: 5, columns: 8, scale: 6, gap: 3, label: `conv1 filters of moment ${side}` });
     filters.update({ tiles: filtersToTiles(moment.weights['conv1/weights'], 5, 64), count: 64, description: `conv1's 64 filters of “${moment.name}” (step ${moment.step}), each stretched around its own mean` });
     const maps = createImageGrid(mapsRef.current!, { tileWidth: CROP_SIDE, tileHeight: CROP_SIDE, columns: 8, scale: 1.5, gap: 2, colormap: 'magnitude', normalize: 'fixed', range: [0, top], label: `conv1 feature maps of moment ${side}` });
     maps.update({ tiles: readout.maps, count: 64, description: `The 64 conv1 maps (after ReLU) of test image ${index + 1} under “${moment.name}”` });
