@@ -22,7 +22,7 @@ async function trainUntil(page, readStatus, waitFor, minStep) {
 
 async function keep(page, name) {
   const panel = page.locator('[data-panel="moments"]');
-  await panel.getByLabel('Name').fill(name);
+  await panel.getByLabel('Keep as').fill(name);
   await panel.getByRole('button', { name: 'Keep this moment' }).click();
   await panel.getByText(`Kept “${name}”`).waitFor();
 }
@@ -35,10 +35,10 @@ export const momentsTests = [
       await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 90_000, message: 'the step-0 loss' });
       const panel = page.locator('[data-panel="moments"]');
       // The name field follows the run until it is edited.
-      assert.equal(await panel.getByLabel('Name').inputValue(), 'after 0 batches (0.00 epochs)');
+      assert.equal(await panel.getByLabel('Keep as').inputValue(), 'after 0 batches (0.00 epochs)');
 
       const early = await trainUntil(page, readStatus, waitFor, 20);
-      assert.match(await panel.getByLabel('Name').inputValue(), new RegExp(`^after ${early.step} batches \\(0\\.0\\d epochs\\)$`));
+      assert.match(await panel.getByLabel('Keep as').inputValue(), new RegExp(`^after ${early.step} batches \\(0\\.0\\d epochs\\)$`));
       await keep(page, 'early');
       const later = await trainUntil(page, readStatus, waitFor, early.step + 300);
       // "later" is kept on lesson step 4: the view is part of the moment.
@@ -111,12 +111,12 @@ momentsTests.push({
     await page.goto(`${origin}/#/cifar10?backend=wasm&seed=1&batch=16`);
     await open();
     const panel = page.locator('[data-panel="moments"]');
-    await panel.getByLabel('Name').fill('at first');
+    await panel.getByLabel('Keep as').fill('at first');
     await panel.getByRole('button', { name: 'Keep this moment' }).click();
     await panel.getByText(/Kept “at first” \(step 0, \d+\.\d% of 1,000 test images right\)/).waitFor({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Train' }).click();
     await waitFor(async () => (await readStatus(page)).step >= 60, { timeout: 90_000, message: 'step 60' });
-    await panel.getByLabel('Name').fill('sixty');
+    await panel.getByLabel('Keep as').fill('sixty');
     await panel.getByRole('button', { name: 'Keep this moment' }).click();
     const kept = await panel.getByText(/Kept “sixty” \(step \d+, /).textContent({ timeout: 60_000 });
     await page.getByRole('button', { name: 'Pause' }).click();

@@ -105,7 +105,7 @@ export function CifarMomentsPanel({ trainer, seed, batchSize, trainImages, test 
     <section className="panel moments-panel" data-panel="moments" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Moments: keep this network, compare two</h3>
       <div className="buttons">
-        <label htmlFor={`${id}-name`}>Name</label>
+        <label htmlFor={`${id}-name`}>Keep as</label>
         <input id={`${id}-name`} type="text" value={name} onChange={(e) => setTyped(e.target.value)} size={32} />
         <button type="button" onClick={() => void save()} disabled={busy}>Keep this moment</button>
       </div>
