@@ -4,10 +4,11 @@ import { serveDatasets } from './vite-plugins/datasets.ts';
 import { serveWasmBinaries } from './vite-plugins/wasm.ts';
 import { crossOriginIsolation } from './vite-plugins/isolation.ts';
 import { keepThreadedWasmLoaderIntact } from './vite-plugins/wasmThreadedLoader.ts';
+import { serveLanAddresses } from './vite-plugins/lan.ts';
 
 export default defineConfig({
   base: './',
-  plugins: [crossOriginIsolation(), react(), serveDatasets(), serveWasmBinaries(), keepThreadedWasmLoaderIntact()],
+  plugins: [crossOriginIsolation(), react(), serveDatasets(), serveWasmBinaries(), keepThreadedWasmLoaderIntact(), serveLanAddresses()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1' },
   // The training worker (src/engine/trainer.worker.ts) bundles its own copy of the WASM backend: same fix.

@@ -7,7 +7,8 @@ import { syncRouteWithHash } from './app/navigation';
 import { watchBackendParam } from './app/backendControl';
 
 syncRouteWithHash();
-watchBackendParam();
+// The speaker-notes window trains nothing: it starts no TensorFlow.js backend.
+if (!/^#\/speaker-notes(\/|\?|$)/.test(location.hash)) watchBackendParam();
 // Benchmark hooks for scripts/bench.mjs; a separate chunk that normal visits never load.
 if (/[?&]bench=1(&|$)/.test(location.hash)) void import('./bench/benchHooks');
 // WASM gradient-kernel check for tests/e2e/wasmGradients.e2e.mjs; likewise a separate chunk.

@@ -6,6 +6,12 @@ import { Home } from './Home';
 import { findLesson } from './lessons';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PresenterButton, ShortcutsHelp, useShortcutsAndPresenter } from './Presenter';
+import { FollowAlongButton, FollowAlongDialog } from './followAlong/FollowAlong';
+import { AnnotateButton } from './annotate/AnnotateOverlay';
+import { SPEAKER_NOTES_SLUG } from './speakerNotesSync';
+
+/** The speaker-notes window (`#/speaker-notes`): its own small chunk, none of the lessons' code. */
+const SpeakerNotesPage = lazy(() => import('./SpeakerNotesPage'));
 
 /** Built lessons by slug; each is its own chunk, loaded when first opened. */
 const LESSONS: Record<string, React.LazyExoticComponent<(props: { step: number }) => React.ReactNode>> = {
@@ -34,6 +40,9 @@ export function App() {
   const query = useQuery();
   const lesson = findLesson(route.slug);
   useShortcutsAndPresenter();
+  if (route.slug === SPEAKER_NOTES_SLUG) {
+    return <Suspense fallback={<p className="loading" aria-busy="true">Loading the notes…</p>}><SpeakerNotesPage /></Suspense>;
+  }
 
   let page: React.ReactNode;
   if (!route.slug) page = <Home query={query} />;
@@ -52,9 +61,12 @@ export function App() {
         <a className="brand" href={`#/${query}`}>CNN Lab</a>
         <span className="subtitle">Introduction of Deep Learning, trained live</span>
         <BackendBadge />
+        <FollowAlongButton />
+        {lesson?.ready && <AnnotateButton />}
         <PresenterButton />
       </header>
       <ShortcutsHelp />
+      <FollowAlongDialog />
       <main id="main" tabIndex={-1}>
         <ErrorBoundary key={route.slug}>
           <Suspense fallback={<p className="loading" aria-busy="true">Loading the lesson…</p>}>{page}</Suspense>

@@ -1,5 +1,7 @@
 import { useEffect, type ReactNode } from 'react';
 import { navigate } from './navigation';
+import { useProjectorBroadcast } from './useProjectorBroadcast';
+import { AnnotateOverlay } from './annotate/AnnotateOverlay';
 
 export interface LessonStep {
   title: string;
@@ -21,6 +23,7 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 export function LessonFrame({ title, steps, step, children }: { title: string; steps: LessonStep[]; step: number; children: ReactNode }) {
   const index = Math.min(Math.max(step, 1), steps.length) - 1;
   const current = steps[index];
+  useProjectorBroadcast(title, steps.map((s) => s.title), index + 1);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -65,6 +68,7 @@ export function LessonFrame({ title, steps, step, children }: { title: string; s
           {current.body}
         </section>
         <div className="lesson-views">{children}</div>
+        <AnnotateOverlay />
       </div>
     </article>
   );

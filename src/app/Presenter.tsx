@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../state/store';
 import { handleShortcut, SHORTCUTS } from './shortcuts';
+import { SpeakerNotesButton } from './SpeakerNotesButton';
 
 /** Installs the app's keyboard shortcuts and mirrors presenter mode onto <html> (the stylesheet does the rest). */
 export function useShortcutsAndPresenter(): void {
@@ -23,6 +24,7 @@ export function PresenterButton() {
   return (
     <span className="presenter-buttons">
       <button type="button" aria-pressed={presenter} onClick={() => setPresenter(!presenter)} title="Presenter mode (P)">Presenter mode</button>
+      <SpeakerNotesButton />
       <button type="button" onClick={() => setHelp(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">?</button>
     </span>
   );

@@ -1,6 +1,8 @@
 import { appStore } from '../state/store';
 import { closeFullscreenPanel, toggleFullscreenPanel } from './fullscreenPanel';
 import { isTypingTarget } from './LessonFrame';
+import { openSpeakerNotes } from './speakerNotesOpen';
+import { SPEAKER_NOTES_SLUG } from './speakerNotesSync';
 import { activeTrainingActions } from './trainingActions';
 
 /** The live-demo keys, as the `?` help lists them (←/→ are handled by the lesson frame). */
@@ -11,7 +13,10 @@ export const SHORTCUTS: { keys: string; action: string }[] = [
   { keys: '← / →', action: 'Previous / next step of the lesson' },
   { keys: 'P', action: 'Presenter mode on / off' },
   { keys: 'F', action: 'Show the panel in focus (or on screen) full-screen' },
-  { keys: 'Esc', action: 'Close the full-screen panel, then leave presenter mode' },
+  { keys: 'N', action: 'Speaker notes in a second window' },
+  { keys: 'L', action: 'Follow along: QR code and link of this view' },
+  { keys: 'A', action: 'Annotate: pen and highlighter over the lesson on / off' },
+  { keys: 'Esc', action: 'Close the full-screen panel or a dialog, leave annotate mode, then presenter mode' },
   { keys: '?', action: 'Show / hide this list' },
 ];
 
@@ -37,6 +42,8 @@ export function handleShortcut(e: KeyboardEvent): boolean {
   if (e.key === 'Escape') {
     if (closeFullscreenPanel()) return done(e);
     if (state.shortcutsHelp) { state.setShortcutsHelp(false); return done(e); }
+    if (state.followAlong) { state.setFollowAlong(false); return done(e); }
+    if (state.annotate) { state.setAnnotate(false); return done(e); }
     if (state.presenter) { state.setPresenter(false); return done(e); }
     return false;
   }
@@ -59,8 +66,20 @@ export function handleShortcut(e: KeyboardEvent): boolean {
     case 'p': case 'P':
       state.setPresenter(!state.presenter);
       return done(e);
+    case 'n': case 'N':
+      if (state.route.slug === SPEAKER_NOTES_SLUG) return false;
+      openSpeakerNotes();
+      return done(e);
     case 'f': case 'F':
       toggleFullscreenPanel();
+      return done(e);
+    case 'l': case 'L':
+      state.setFollowAlong(!state.followAlong);
+      return done(e);
+    case 'a': case 'A':
+      // Only over a lesson (its frame hosts the drawing canvas).
+      if (!state.annotate && !document.querySelector('.annotate-canvas')) return false;
+      state.setAnnotate(!state.annotate);
       return done(e);
     default:
       return false;

@@ -17,10 +17,12 @@ export interface CropBox { x: number; y: number; flip: boolean }
  * "a factor of 2048" for 256 and 224. (Counting both end positions, x and y each take source − crop + 1
  * values, 33² = 1,089 corners; the paper's figure counts 32 per axis.)
  */
-export function augmentationFactor(source = AUGMENT_SOURCE_SIDE, crop = AUGMENT_CROP_SIDE): { perAxis: number; positions: number; reflections: number; factor: number } {
+export function augmentationFactor(source = AUGMENT_SOURCE_SIDE, crop = AUGMENT_CROP_SIDE): { perAxis: number; positions: number; reflections: number; factor: number; exactPerAxis: number; exactFactor: number } {
   const perAxis = Math.max(0, source - crop);
   const positions = perAxis * perAxis;
-  return { perAxis, positions, reflections: 2, factor: positions * 2 };
+  // The corners randomCropPairs draws: 0 … source − crop on each axis, both ends included.
+  const exactPerAxis = source >= crop ? source - crop + 1 : 0;
+  return { perAxis, positions, reflections: 2, factor: positions * 2, exactPerAxis, exactFactor: exactPerAxis * exactPerAxis * 2 };
 }
 
 /**

@@ -70,7 +70,7 @@ export function joinChunks(chunks: readonly (ArrayBuffer | undefined)[], totalBy
 /** A DOMException's or Error's name and message, for the student-facing text. */
 function reason(error: unknown): string {
   if (error instanceof DOMException || error instanceof Error) {
-    if (error.name === 'QuotaExceededError') return 'the browser has no room left for 244 MB here (storage quota)';
+    if (error.name === 'QuotaExceededError') return 'the browser has no room left for AlexNet’s 233 MB here (storage quota)';
     return `${error.name}: ${error.message}`;
   }
   return String(error ?? 'unknown error');

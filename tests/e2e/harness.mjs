@@ -64,10 +64,10 @@ export async function launchBrowser(extraArgs = []) {
 
 /**
  * A page that records console errors, uncaught exceptions and every request that would leave 127.0.0.1
- * (those are aborted).
+ * (those are aborted). Other options go to `browser.newContext` (e.g. `isMobile`, `hasTouch`, `deviceScaleFactor`).
  */
-export async function openPage(browser, origin, { viewport = { width: 1400, height: 1000 } } = {}) {
-  const context = await browser.newContext({ viewport });
+export async function openPage(browser, origin, { viewport = { width: 1400, height: 1000 }, ...contextOptions } = {}) {
+  const context = await browser.newContext({ viewport, ...contextOptions });
   const page = await context.newPage();
   const problems = { consoleErrors: [], pageErrors: [], offsiteRequests: [] };
   page.on('console', (msg) => { if (msg.type() === 'error') problems.consoleErrors.push(msg.text()); });

@@ -20,11 +20,39 @@ import { alexnetWeightsTests } from './alexnetWeights.e2e.mjs';
 import { alexnetOverfittingTests } from './alexnetOverfitting.e2e.mjs';
 import { architecturesTests } from './architectures.e2e.mjs';
 import { alexnetRetrievalTests } from './alexnetRetrieval.e2e.mjs';
+import { speakerNotesTests } from './speakerNotes.e2e.mjs';
+import { smallScreensTests } from './smallScreens.e2e.mjs';
+import { followAlongTests } from './followAlong.e2e.mjs';
+import { annotateTests } from './annotate.e2e.mjs';
 import { momentsTests } from './moments.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
-const tests = [...shellTests, ...autoencoderTests, ...convolutionTests, ...poolingTests, ...backpropTests, ...cifar10Tests, ...activationsTests, ...presenterTests, ...neuralNetworksTests, ...librariesTests, ...alexnetTests, ...alexnetWeightsTests, ...alexnetOverfittingTests, ...architecturesTests, ...alexnetRetrievalTests, ...momentsTests, ...wasmGradientTests, ...isolationTests, ...badInputTests].filter((t) => !only || only.test(t.name));
+const tests = [
+  ...shellTests,
+  ...autoencoderTests,
+  ...convolutionTests,
+  ...poolingTests,
+  ...backpropTests,
+  ...cifar10Tests,
+  ...activationsTests,
+  ...presenterTests,
+  ...speakerNotesTests,
+  ...followAlongTests,
+  ...annotateTests,
+  ...momentsTests,
+  ...neuralNetworksTests,
+  ...librariesTests,
+  ...alexnetTests,
+  ...alexnetWeightsTests,
+  ...alexnetOverfittingTests,
+  ...architecturesTests,
+  ...alexnetRetrievalTests,
+  ...smallScreensTests,
+  ...wasmGradientTests,
+  ...isolationTests,
+  ...badInputTests,
+].filter((t) => !only || only.test(t.name));
 
 const server = await startPreview();
 const browser = await launchBrowser();

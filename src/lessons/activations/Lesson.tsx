@@ -1,4 +1,5 @@
 import { LessonFrame } from '../../app/LessonFrame';
+import { useSeedInUse } from '../../app/followAlong/useSeedInUse';
 import { useAppStore } from '../../state/store';
 import { RaceLab } from './RaceLab';
 import { settingsFromParams } from './settings';
@@ -12,6 +13,7 @@ const DEFAULT_SEED = 1;
 export default function ActivationsLesson({ step }: { step: number }) {
   const params = useAppStore((s) => s.route.params);
   const settings = settingsFromParams(params);
+  useSeedInUse('activations', settings.seed ?? DEFAULT_SEED);
   return (
     <LessonFrame title="ReLU vs tanh vs sigmoid: the training race" steps={ACTIVATION_STEPS} step={step}>
       <RaceLab settings={settings} seed={settings.seed ?? DEFAULT_SEED} />

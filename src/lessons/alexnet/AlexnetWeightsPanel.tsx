@@ -42,7 +42,7 @@ export function AlexnetWeightsPanel({ weights }: { weights: AlexnetWeights }) {
     <section className="panel alexnet-weights-panel" aria-labelledby="alexnet-weights-title">
       <h3 id="alexnet-weights-title">AlexNet&apos;s own weights</h3>
       <p className="model-facts">
-        The app does not ship AlexNet&apos;s 61 million weights (244 MB). Supply the files of{' '}
+        The app does not ship AlexNet&apos;s 61 million weights (233 MB). Supply the files of{' '}
         <strong>TensorSpace&apos;s conversion of Caffe&apos;s bvlc_alexnet</strong> (tensorspace-team/tensorspace,
         folder <code>examples/alexnet/alexnet/</code>, Apache-2.0): the 59 files <code>group1-shard1of59</code> …{' '}
         <code>group1-shard59of59</code> and <code>weights_manifest.json</code> (or a <code>model.json</code> that holds it).

@@ -59,7 +59,7 @@ export function AugmentationPanel({ picture }: { picture: CurrentPicture | null 
   const [error, setError] = useState<string | null>(null);
   const [draw, setDraw] = useState(1);
   const sourceRef = useRef<HTMLCanvasElement>(null);
-  const { perAxis, positions, reflections, factor } = augmentationFactor();
+  const { perAxis, positions, reflections, factor, exactPerAxis, exactFactor } = augmentationFactor();
   const boxes = useMemo(() => randomCropPairs(PAIRS, mulberry32(deriveSeed(draw, 'alexnet/crops'))), [draw]);
 
   useEffect(() => {
@@ -77,7 +77,8 @@ export function AugmentationPanel({ picture }: { picture: CurrentPicture | null 
       <p className="augment-count">
         A 224×224 window fits in a 256×256 image at {perAxis} × {perAxis} = <strong>{n(positions)} positions</strong> (256 − 224 = {perAxis} on each
         axis), and each crop also comes left–right reflected: {n(positions)} × {reflections} = <strong>{n(factor)} training examples</strong> from
-        every image — the paper&apos;s &ldquo;factor of 2048&rdquo;.
+        every image — the paper&apos;s &ldquo;factor of 2048&rdquo;. Counting both ends, a corner can sit at 0 … {perAxis}, so there are really{' '}
+        {exactPerAxis} × {exactPerAxis} × {reflections} = {n(exactFactor)} distinct patches; the crops drawn below use all {exactPerAxis} offsets.
       </p>
       {error && <p className="notice" role="alert">{error}</p>}
       {source && (

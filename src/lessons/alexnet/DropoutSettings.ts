@@ -3,7 +3,7 @@ import type { DropoutDataset } from '../../model/dropoutData';
 import type { DropoutConfig } from '../../model/dropoutTask';
 import { ALEXNET_SGD } from '../../model/momentumSgd';
 
-/** The dropout comparison's settings; each can be set in the URL (`#/alexnet/4?don=500&docap=2&doeval=4`). */
+/** The dropout comparison's settings; each can be set in the URL (`#/alexnet/5?don=500&docap=2&doeval=4`). */
 export interface DropoutSettings {
   dataset: DropoutDataset;
   /** Training images (the first n of the training set): few, so that the network can memorise them. */

@@ -63,7 +63,7 @@ export const ALEXNET_STEPS: AlexnetStep[] = [
     body: (
       <>
         <p>
-          The trained AlexNet is 61 million numbers, 244 MB: too much to ship with this app. If you have the files of
+          The trained AlexNet is 61 million numbers, 233 MB (243,860,896 bytes): too much to ship with this app. If you have the files of
           TensorSpace&apos;s conversion of Caffe&apos;s <code>bvlc_alexnet</code>, load them here; the page checks that
           every file arrived whole and keeps them in your browser for the next visit. AlexNet then classifies the same
           picture as MobileNet, beside it.

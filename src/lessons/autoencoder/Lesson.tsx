@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { LoadProgress, MnistData } from '../../data/mnist';
 import { LessonFrame } from '../../app/LessonFrame';
+import { useSeedInUse } from '../../app/followAlong/useSeedInUse';
 import { useAppStore } from '../../state/store';
 import { AutoencoderLab } from './AutoencoderLab';
 import { loadSharedMnist } from '../../data/mnistShared';
@@ -16,6 +17,7 @@ export default function AutoencoderLesson({ step }: { step: number }) {
   // Without ?seed= the lesson draws one and shows it, so any run can be reproduced by its link.
   const [fallbackSeed] = useState(() => Math.floor(Math.random() * 1_000_000));
   const seed = settings.seed ?? fallbackSeed;
+  useSeedInUse('autoencoder', seed);
   const [load, setLoad] = useState<Load>({ state: 'loading', progress: null });
   const [attempt, setAttempt] = useState(0);
 
