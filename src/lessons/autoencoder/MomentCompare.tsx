@@ -5,6 +5,8 @@ import { formatLoss } from '../../engine/format';
 import { createImageGrid } from '../../viz/imageGrid';
 import { momentReadout, type MomentReadout } from './momentRecord';
 
+/** CSS pixels per MNIST pixel: six digits to a row fit a phone's width (6 × 42 px + gaps). */
+const DIGIT_SCALE = 1.5;
 const GRAY = { tileWidth: MNIST_SIDE, tileHeight: MNIST_SIDE, colormap: 'gray' as const, normalize: 'fixed' as const, range: [0, 1] as [number, number] };
 
 /**
@@ -15,7 +17,7 @@ export const MomentCompare = memo(function MomentCompare({ a, b, digits, labels 
   const originalsRef = useRef<HTMLDivElement>(null);
   const count = labels.length;
   useEffect(() => {
-    const grid = createImageGrid(originalsRef.current!, { ...GRAY, columns: count, scale: 2, label: 'The test digits both moments rebuild' });
+    const grid = createImageGrid(originalsRef.current!, { ...GRAY, columns: count / 2, scale: DIGIT_SCALE, label: 'The test digits both moments rebuild' });
     grid.update({ tiles: digits, count, description: `The first ${count} MNIST test digits: ${Array.from(labels).join(', ')}` });
     return () => grid.destroy();
   }, [digits, labels, count]);
@@ -45,7 +47,7 @@ function MomentSide({ side, moment, digits, count }: { side: 'A' | 'B'; moment: 
 
   useEffect(() => {
     if (!readout) return;
-    const recon = createImageGrid(reconRef.current!, { ...GRAY, columns: count / 2, scale: 2, label: `Reconstructions by moment ${side}` });
+    const recon = createImageGrid(reconRef.current!, { ...GRAY, columns: count / 2, scale: DIGIT_SCALE, label: `Reconstructions by moment ${side}` });
     recon.update({ tiles: readout.reconstructions, count, description: `The test digits rebuilt by the weights of “${moment.name}” (step ${moment.step})` });
     const columns = Math.ceil(Math.sqrt(readout.hiddenSize));
     const filters = createImageGrid(filtersRef.current!, {
