@@ -144,3 +144,39 @@ momentsTests.push({
     await panel.screenshot({ path: `${out}/moments-cifar10-compare.png` });
   },
 });
+
+momentsTests.push({
+  name: 'moments: a full or missing browser storage is named in words, and the run goes on untouched',
+  async run({ page, origin, readStatus, waitFor }) {
+    // A storage quota that is used up: every write to the moments store is refused as the browser would.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (this.name === 'moments') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    });
+    await page.goto(`${origin}/#/autoencoder?backend=wasm&seed=1`);
+    await waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 90_000, message: 'the step-0 loss' });
+    await page.getByRole('button', { name: 'Step' }).click();
+    await waitFor(async () => (await readStatus(page)).step === 1, { message: 'step 1' });
+    const panel = page.locator('[data-panel="moments"]');
+    await panel.getByRole('button', { name: 'Keep this moment' }).click();
+    await panel.getByText(/^Nothing was kept: .*storage for this site is full \(The quota has been exceeded\.\); delete some moments or saved networks and try again$/).waitFor();
+    assert.equal(await panel.locator('.moment-list').count(), 0, 'nothing is listed');
+    assert.equal((await readStatus(page)).step, 1, 'the run is untouched');
+
+    // No IndexedDB at all (some private modes): the panel says so when it opens and when asked to keep.
+    const bare = await page.context().newPage();
+    await bare.addInitScript(() => Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }));
+    await bare.goto(`${origin}/#/autoencoder?backend=wasm&seed=1`);
+    await waitFor(async () => (await readStatus(bare)).loss > 0, { timeout: 90_000, message: 'the step-0 loss without IndexedDB' });
+    const barePanel = bare.locator('[data-panel="moments"]');
+    await barePanel.getByText('The kept moments could not be read: this browser has no IndexedDB, so moments cannot be kept here').waitFor();
+    await barePanel.getByRole('button', { name: 'Keep this moment' }).click();
+    await barePanel.getByText('Nothing was kept: this browser has no IndexedDB, so moments cannot be kept here').waitFor();
+    await bare.getByRole('button', { name: 'Step' }).click();
+    await waitFor(async () => (await readStatus(bare)).step === 1, { message: 'training still works without storage' });
+    await bare.close();
+  },
+});
