@@ -100,6 +100,15 @@ export const momentsTests = [
       assert.match(await page.locator('[data-panel="loss"] svg').getAttribute('aria-label'), new RegExp(`${later.step}`));
       await page.locator('[data-panel="loss"]').screenshot({ path: `${out}/moments-loss-after-go-to.png` });
       await page.screenshot({ path: `${out}/moments-page.png`, fullPage: true });
+
+      // Another hidden size: the kept weights do not fit, so Go to says so and changes nothing.
+      await page.goto(`${origin}/#/autoencoder?backend=wasm&seed=1&hidden=36`);
+      await page.getByText('What the 36 hidden units learned').waitFor();
+      await waitFor(async () => { const s = await readStatus(page); return s.step === 0 && s.loss > 0; }, { message: 'a fresh 36-unit run' });
+      await panel.getByRole('button', { name: 'Go to early' }).click();
+      await panel.getByText('“early” has 100 hidden units and this network has 36, so its weights do not fit. Set the hidden units to 100 first. Nothing was changed.').waitFor();
+      assert.equal((await readStatus(page)).step, 0);
+      assert.match(page.url(), /hidden=36/);
     },
   },
 ];

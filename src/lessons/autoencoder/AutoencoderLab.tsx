@@ -69,7 +69,6 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     setTask(t);
     setTrainer(tr);
     setParameters(countParameters(t.model));
-    void tr.measureInitialLoss();
     return () => {
       tr.dispose();
       t.dispose();
@@ -102,12 +101,17 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task]);
   useEffect(() => () => { views.current?.destroy(); views.current = null; }, []);
-  // Going to a moment of another seed rebuilt the task: fill the new one (after the old trainer's readout was cleared).
+  // A new trainer's first readout: the step-0 loss, or the moment being gone to (its seed rebuilt the task). Done
+  // here, after the commit in which the old trainer's readout was cleared, so a quick backend's answer is not wiped.
   useEffect(() => {
+    if (!task || !trainer) return;
     const pending = pendingMomentRef.current;
-    if (!task || !trainer || !pending || pending.seed !== task.model.config.seed || momentHiddenSize(pending) !== task.model.config.hiddenSize) return;
-    pendingMomentRef.current = null;
-    restoreMoment(trainer, task, pending);
+    if (pending && pending.seed === task.model.config.seed && momentHiddenSize(pending) === task.model.config.hiddenSize) {
+      pendingMomentRef.current = null;
+      restoreMoment(trainer, task, pending);
+    } else {
+      void trainer.measureInitialLoss();
+    }
   }, [task, trainer]);
   useEffect(() => { views.current?.select(selected); }, [selected]);
 
