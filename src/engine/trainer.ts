@@ -176,6 +176,33 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
     await this.measureInitialLoss(resetId);
   }
 
+  /**
+   * Cancels any loop and puts the run back at a kept state: `apply` sets the task's weights, the step count
+   * becomes `step` and the readout shows `loss` (the value read back when that state was kept). History and
+   * snapshots start again from there (with `curve`, the loss read-backs kept up to that step, if given);
+   * Train continues with the batches that follow `step`.
+   */
+  restore(step: number, loss: number | null, apply: () => void, curve: readonly { step: number; loss: number }[] = []): void {
+    if (this.disposed) return;
+    this.generation++;
+    this.resetId++;
+    this.dropPendingLoss();
+    this.runningSince = null;
+    this.trainingMsBefore = 0;
+    this.lastReadbackAt = -Infinity;
+    this.history.length = 0;
+    this.snapshots.length = 0;
+    apply();
+    this.stepCount = step;
+    this.lastReadStep = step;
+    this.lossValue = loss;
+    this.pauseReasonValue = null;
+    this.statusValue = step > 0 ? 'paused' : 'idle';
+    for (const p of curve) if (p.step < step && Number.isFinite(p.loss)) this.history.push({ step: p.step, loss: p.loss, trainingMs: 0 });
+    if (loss !== null) this.history.push({ step, loss, trainingMs: 0 });
+    this.emit();
+  }
+
   /** Reads the loss of the untrained weights (if the task can) so the readout shows it at step 0. */
   async measureInitialLoss(resetId = this.resetId): Promise<void> {
     if (!this.task.evaluateLoss || this.stepCount !== 0) return;

@@ -25,6 +25,7 @@ import { smallScreensTests } from './smallScreens.e2e.mjs';
 import { followAlongTests } from './followAlong.e2e.mjs';
 import { annotateTests } from './annotate.e2e.mjs';
 import { presetsTests } from './presets.e2e.mjs';
+import { momentsTests } from './moments.e2e.mjs';
 
 const OUT = ensureDir('test-results/e2e');
 const only = process.argv[2] ? new RegExp(process.argv[2], 'i') : null;
@@ -41,6 +42,7 @@ const tests = [
   ...speakerNotesTests,
   ...followAlongTests,
   ...annotateTests,
+  ...momentsTests,
   ...neuralNetworksTests,
   ...librariesTests,
   ...alexnetTests,

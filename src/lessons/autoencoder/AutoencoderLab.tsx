@@ -11,8 +11,13 @@ import { SettingsPanel } from './SettingsPanel';
 import { DrawPanel } from './DrawPanel';
 import { ClassifierPanel } from './ClassifierPanel';
 import { FeatureReplay } from './FeatureReplay';
+import { MomentsPanel } from './MomentsPanel';
+import { useMoments } from './useMoments';
 
 import { MAIN_VIEW_ID } from './settings';
+import type { Moment } from '../../engine/moments';
+import { momentHiddenSize } from './momentRecord';
+import { restoreMoment } from './useMoments';
 /** Least time between two redraws of the live pictures while training. */
 const REDRAW_MS = 500;
 /** Steps between two kept copies of the encoder weights (for the replay slider). */
@@ -36,6 +41,8 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
   const lossRef = useRef<HTMLDivElement>(null);
   const codeRef = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState(0);
+  /** A moment to put into the next task built (going to it changed the seed, so the task is rebuilt first). */
+  const pendingMomentRef = useRef<Moment | null>(null);
 
   // Build the task and trainer once per (hidden size, seed); dispose both on change or unmount.
   const { hiddenSize } = settings;
@@ -94,17 +101,26 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [task]);
   useEffect(() => () => { views.current?.destroy(); views.current = null; }, []);
+  // A new trainer's first readout: the step-0 loss, or the moment being gone to (its seed rebuilt the task). Done
+  // here, after the commit in which the old trainer's readout was cleared, so a quick backend's answer is not wiped.
+  useEffect(() => {
+    if (!task || !trainer) return;
+    const pending = pendingMomentRef.current;
+    if (pending && pending.seed === task.model.config.seed && momentHiddenSize(pending) === task.model.config.hiddenSize) {
+      pendingMomentRef.current = null;
+      restoreMoment(trainer, task, pending);
+    } else {
+      void trainer.measureInitialLoss();
+    }
+  }, [task, trainer]);
   useEffect(() => { views.current?.select(selected); }, [selected]);
 
   useTrainerBinding(MAIN_VIEW_ID, trainer);
-  // The step-0 loss of each new trainer. Measured here, not where the trainer is made: a rebuilt network
-  // (new size or seed) unbinds the old trainer in this commit, which clears the readout; effects that set up
-  // run after every clean-up, so the value reported now stays.
-  useEffect(() => { void trainer?.measureInitialLoss(); }, [trainer]);
   useScrollToFocus(focus);
   const showReplay = useCallback((snap: { step: number; filters: Float32Array } | null) => views.current?.showReplay(snap), []);
 
   const epochs = useMemo(() => (task ? (s: number) => task.epochsAfter(s) : () => 0), [task]);
+  const moments = useMoments({ task, trainer, seed, hiddenSize, test: data.test, pendingMomentRef, beforeRestore: (t) => views.current?.setTask(t) });
 
   return (
     <div className="lab" data-focus={focus}>
@@ -140,6 +156,7 @@ export function AutoencoderLab({ data, settings, seed, focus }: { data: MnistDat
       </section>
       <DrawPanel task={task} />
       <ClassifierPanel task={task} data={data} seed={seed} />
+      <MomentsPanel {...moments} hiddenSize={hiddenSize} epochsAfter={epochs} />
     </div>
   );
 }

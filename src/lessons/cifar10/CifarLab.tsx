@@ -13,6 +13,7 @@ import { FeatureMapsPanel } from './FeatureMapsPanel';
 import { HistogramPanel } from './HistogramPanel';
 import { AccuracyPanel } from './AccuracyPanel';
 import { SavePanel } from './SavePanel';
+import { CifarMomentsPanel } from './CifarMomentsPanel';
 
 /** Least time between two redraws (and read-outs) while training. */
 const REDRAW_MS = 1000;
@@ -216,6 +217,7 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
       <FeatureMapsPanel trainer={o.trainer} test={test} classes={o.classes} snapshot={replay} refresh={featureTick} />
       <HistogramPanel snapshots={snapshots} version={snapshotVersion} highlight={replay?.step ?? null} />
       <AccuracyPanel evaluation={evaluation} measuring={evaluating} onMeasure={() => void measure()} test={test} classes={o.classes} testCount={o.testImages} />
+      <CifarMomentsPanel trainer={o.trainer} seed={seed} batchSize={batchSize} trainImages={o.trainImages} test={test} />
     </div>
   );
 }
