@@ -39,7 +39,7 @@ export function SettingsPanel({ settings, seed, parameters, onPreset }: { settin
       </div>
       <div className="setting">
         <label htmlFor={`${id}-noise`}>Input noise (denoising): <span className="value">{Math.round(settings.inputNoise * 100)}% of pixels dropped</span></label>
-        <input id={`${id}-noise`} type="range" min={0} max={0.7} step={0.05} value={settings.inputNoise}
+        <input id={`${id}-noise`} type="range" min={0} max={0.9} step={0.05} value={settings.inputNoise}
           aria-valuetext={`${Math.round(settings.inputNoise * 100)} percent`}
           onChange={(e) => updateParams({ noise: Number(e.target.value) > 0 ? e.target.value : null })} />
       </div>
