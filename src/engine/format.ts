@@ -16,3 +16,8 @@ export function formatLoss(value: number): string {
 export function statusText(step: number, loss: number | null): string {
   return `step ${step} · loss ${loss === null ? '…' : formatLoss(loss)}`;
 }
+
+/** An error's message for a sentence shown to the student (anything thrown, not only Errors). */
+export function errorText(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

@@ -5,6 +5,7 @@ import { TRAINING_TASKS } from './trainingTasks';
 import { workerBackends } from './workerBackends';
 import { WorkerHost } from './workerHost';
 import type { PortLike, ToWorker, WorkerReady } from './workerProtocol';
+import { errorText } from './format';
 
 export interface OpenedTrainer<Extra> {
   trainer: RemoteTrainer<Extra>;
@@ -25,10 +26,6 @@ function exposeForTests(task: string, trainer: RemoteTrainer<unknown>): void {
   window.__cnnlabTrainers = { ...window.__cnnlabTrainers, [task]: trainer };
 }
 
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Opens a trainer for a named task (engine/trainingTasks.ts) in a Web Worker, on the given backend, so the

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { thinHistory } from './history';
 import type { TrainerHandle } from './trainerHandle';
+import { errorText } from './format';
 
 /** What a lesson plugs into the Trainer: one batch of training, and how to start over. */
 export interface TrainTask {
@@ -63,9 +64,6 @@ const DEFAULT_READBACK_MS = 250;
 const DEFAULT_MAX_HISTORY = 5000;
 const DEFAULT_FRAME_BUDGET_MS = 12;
 
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 const DEFAULT_MAX_STEPS_PER_FRAME = 8;
 
 /**

@@ -1,9 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { deleteMoment, listMoments, loadMoment, type Moment, type MomentSummary } from '../../engine/moments';
-
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { errorText } from '../../engine/format';
 
 /** The names chosen as Moment A and Moment B ('' where none is chosen yet). */
 export interface MomentChoice { a: string; b: string }

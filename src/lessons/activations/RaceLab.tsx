@@ -10,16 +10,13 @@ import { RaceViews } from './raceViews';
 import { otherLossesText, summaryFromMetrics, type RaceSummary } from './raceSummary';
 import { RaceResult } from './RaceResult';
 import { RaceSettingsPanel } from './RaceSettingsPanel';
+import { errorText } from '../../engine/format';
 
 /** Least time between two redraws of the charts while training. */
 const REDRAW_MS = 500;
 
 interface Opened { trainer: RemoteTrainer<unknown>; facts: RaceFacts; backend: string; note: string | null }
 type Phase = { state: 'loading'; fraction: number; text: string } | { state: 'ready'; opened: Opened } | { state: 'failed'; message: string };
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /** WASM and CPU finish a step before returning, so each run's own time can be measured; WebGL and WebGPU queue work. */
 function timesRunsApart(backend: string): boolean {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { TrainingControls, useTrainerBinding } from '../../app/TrainingControls';
 import { openTrainer } from '../../engine/openTrainer';
 import type { RemoteTrainer } from '../../engine/remoteTrainer';
-import { formatLoss } from '../../engine/format';
+import { formatLoss, errorText } from '../../engine/format';
 import type { DropoutFacts } from '../../model/dropoutTask';
 import { appStore, useAppStore } from '../../state/store';
 import { ClassroomPresets } from '../../app/ClassroomPresets';
@@ -14,10 +14,6 @@ const REDRAW_MS = 500;
 
 interface Opened { trainer: RemoteTrainer<unknown>; facts: DropoutFacts; backend: string; note: string | null }
 type Phase = { state: 'loading'; fraction: number; text: string } | { state: 'ready'; opened: Opened } | { state: 'failed'; message: string };
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 const percent = (v: number) => `${(v * 100).toFixed(1)}%`;
 

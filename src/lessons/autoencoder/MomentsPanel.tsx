@@ -3,7 +3,8 @@ import { defaultMomentName, loadMoment, saveMoment, type Moment } from '../../en
 import { formatLoss } from '../../engine/format';
 import { useAppStore } from '../../state/store';
 import { KeepMomentForm, MomentChooser, MomentList, MomentMessage, MomentsSection } from '../../app/moments/MomentPieces';
-import { errorText, useMomentList } from '../../app/moments/useMomentList';
+import { useMomentList } from '../../app/moments/useMomentList';
+import { errorText } from '../../engine/format';
 import { MomentCompare } from './MomentCompare';
 import { MOMENT_LESSON, momentHiddenSize, momentMismatch } from './momentRecord';
 import { MAIN_VIEW_ID } from './settings';

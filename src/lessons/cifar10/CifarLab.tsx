@@ -14,6 +14,7 @@ import { HistogramPanel } from './HistogramPanel';
 import { AccuracyPanel } from './AccuracyPanel';
 import { SavePanel } from './SavePanel';
 import { CifarMomentsPanel } from './CifarMomentsPanel';
+import { errorText } from '../../engine/format';
 
 /** Least time between two redraws (and read-outs) while training. */
 const REDRAW_MS = 1000;
@@ -35,10 +36,6 @@ interface Opened {
 }
 
 type Phase = { state: 'loading'; fraction: number; text: string } | { state: 'ready'; opened: Opened } | { state: 'failed'; message: string };
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * The live CIFAR-10 lab: the tutorial's network trains in a Web Worker (engine/openTrainer.ts), and the page

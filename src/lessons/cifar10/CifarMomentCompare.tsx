@@ -5,10 +5,7 @@ import type { Moment } from '../../engine/moments';
 import { createImageGrid } from '../../viz/imageGrid';
 import { createRgbTiles, filtersToTiles } from '../../viz/rgbTiles';
 import { conv1Readout, type Conv1Readout } from './cifarMoments';
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
+import { errorText } from '../../engine/format';
 
 /** Test accuracy of a moment as text, or that it was not measured. */
 export function accuracyText(m: Moment): string {

@@ -4,16 +4,13 @@ import { deleteModel, incompatibility, listModels, loadModel, saveModel, type Sa
 import { CIFAR_VARIABLES } from '../../model/cifar10Net';
 import type { CifarSnapshot } from '../../model/cifarTask';
 import { loadPretrained, pretrainedInfo, type PretrainedInfo } from './pretrained';
+import { errorText } from '../../engine/format';
 
 export const CIFAR_MODEL_ID = 'cifar10-tutorial';
 /** Layout version of the saved variables (names, shapes, HWIO order); bump when it changes. */
 export const CIFAR_MODEL_VERSION = 1;
 /** Every variable's shape, by name: what a saved or shipped network must match. */
 export const CIFAR_SHAPES: Record<string, number[]> = Object.fromEntries(CIFAR_VARIABLES.map((v) => [v.name, v.shape]));
-
-function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
-}
 
 /**
  * Save the network to this browser (IndexedDB) and load it back: loading resets the run and starts it from the
