@@ -11,6 +11,24 @@ export interface MomentView {
   params: Record<string, string>;
 }
 
+/** URL parameters that belong to the device, not to the run: a moment does not carry them. */
+const DEVICE_PARAMS = ['backend'];
+
+/**
+ * The view a moment keeps: the lesson step and its settings without the device's parameters, with the seed
+ * written out even when the URL had none (so going back reproduces the same start and data order).
+ */
+export function keptView(view: MomentView, seed: number): MomentView {
+  const params = Object.fromEntries(Object.entries(view.params).filter(([k]) => !DEVICE_PARAMS.includes(k)));
+  params.seed = String(seed);
+  return { lessonStep: view.lessonStep, params };
+}
+
+/** The loss read-backs up to the kept step, finite ones only. */
+export function keptCurve(curve: readonly { step: number; loss: number }[], step: number): { step: number; loss: number }[] {
+  return curve.filter((p) => p.step <= step && Number.isFinite(p.loss)).map((p) => ({ step: p.step, loss: p.loss }));
+}
+
 export interface MomentSummary {
   name: string;
   /** Lesson slug, e.g. 'autoencoder'. */

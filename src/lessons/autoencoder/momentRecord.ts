@@ -1,5 +1,5 @@
 import { MNIST_PIXELS } from '../../data/mnist';
-import type { Moment, MomentSummary, MomentView } from '../../engine/moments';
+import { keptCurve, keptView, type Moment, type MomentSummary, type MomentView } from '../../engine/moments';
 import { autoencoderForward, encoderFilters, hiddenSizeOf, reconstructionError, type DenseAutoencoderWeights } from '../../math/autoencoderForward';
 import { autoencoderShapes } from '../../model/autoencoderWeights';
 
@@ -9,7 +9,6 @@ export const AUTOENCODER_MODEL_ID = 'autoencoder-dense';
 export const AUTOENCODER_MODEL_VERSION = 1;
 
 /** URL parameters a moment does not carry to another machine: the backend belongs to the device, not the run. */
-const DEVICE_PARAMS = ['backend'];
 
 export interface LiveRunState {
   name: string;
@@ -26,16 +25,14 @@ export interface LiveRunState {
 
 /** A moment record of the live autoencoder run. */
 export function autoencoderMoment(run: LiveRunState, savedAt: Date = new Date()): Moment {
-  const params = Object.fromEntries(Object.entries(run.view.params).filter(([k]) => !DEVICE_PARAMS.includes(k)));
-  // The seed is written out even when the URL had none, so going back reproduces the same data order.
-  params.seed = String(run.seed);
-  params.hidden = String(run.hiddenSize);
+  const view = keptView(run.view, run.seed);
+  view.params.hidden = String(run.hiddenSize);
   const { w1, b1, w2, b2 } = run.weights;
   return {
     name: run.name, lesson: MOMENT_LESSON, model: AUTOENCODER_MODEL_ID, version: AUTOENCODER_MODEL_VERSION,
     step: run.step, epoch: run.epoch, loss: run.loss, seed: run.seed,
-    curve: run.curve.filter((p) => p.step <= run.step && Number.isFinite(p.loss)).map((p) => ({ step: p.step, loss: p.loss })),
-    view: { lessonStep: run.view.lessonStep, params },
+    curve: keptCurve(run.curve, run.step),
+    view,
     shapes: autoencoderShapes(MNIST_PIXELS, run.hiddenSize), weights: { w1, b1, w2, b2 },
     savedAt: savedAt.toISOString(),
   };

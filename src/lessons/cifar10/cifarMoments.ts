@@ -1,12 +1,11 @@
 import { CIFAR_CHANNELS, type CifarSet } from '../../data/cifar10';
 import { CENTRAL, CROP_SIDE, CROP_VALUES, prepareImage } from '../../data/cifarAugment';
-import type { Moment, MomentSummary, MomentView } from '../../engine/moments';
+import { keptCurve, keptView, type Moment, type MomentSummary, type MomentView } from '../../engine/moments';
 import { conv2d } from '../../math/conv';
 import { CIFAR_MODEL_ID, CIFAR_MODEL_VERSION, CIFAR_SHAPES } from './SavePanel';
 
 export const CIFAR_MOMENT_LESSON = 'cifar10';
 /** URL parameters that belong to the device, not to the run. */
-const DEVICE_PARAMS = ['backend'];
 
 export interface CifarRunState {
   name: string;
@@ -23,13 +22,11 @@ export interface CifarRunState {
 
 /** A moment record of the live CIFAR-10 run. */
 export function cifarMoment(run: CifarRunState, savedAt: Date = new Date()): Moment {
-  const params = Object.fromEntries(Object.entries(run.view.params).filter(([k]) => !DEVICE_PARAMS.includes(k)));
-  params.seed = String(run.seed);
   return {
     name: run.name, lesson: CIFAR_MOMENT_LESSON, model: CIFAR_MODEL_ID, version: CIFAR_MODEL_VERSION,
     step: run.step, epoch: run.epoch, loss: run.loss, seed: run.seed,
-    view: { lessonStep: run.view.lessonStep, params },
-    curve: run.curve.filter((p) => p.step <= run.step && Number.isFinite(p.loss)).map((p) => ({ step: p.step, loss: p.loss })),
+    view: keptView(run.view, run.seed),
+    curve: keptCurve(run.curve, run.step),
     metrics: run.accuracy ? { testAccuracy: run.accuracy.raw, testAccuracyAveraged: run.accuracy.averaged, testImages: run.accuracy.images } : undefined,
     shapes: CIFAR_SHAPES, weights: run.weights, savedAt: savedAt.toISOString(),
   };
