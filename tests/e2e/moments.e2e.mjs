@@ -114,7 +114,7 @@ export const momentsTests = [
 ];
 
 momentsTests.push({
-  name: 'moments on CIFAR-10: two kept networks survive a reload; conv1 filters and maps side by side, labelled with step and test accuracy',
+  name: 'moments on CIFAR-10: two kept networks survive a reload; conv1 filters and maps side by side, labelled with step and test accuracy; Go to puts one back (rebuilding for another seed) and Train goes on from it',
   async run({ page, origin, out, readStatus, waitFor }) {
     const open = async () => waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 120_000, message: 'the step-0 loss (CIFAR-10 in the worker)' });
     await page.goto(`${origin}/#/cifar10?backend=wasm&seed=1&batch=16`);
@@ -188,6 +188,17 @@ momentsTests.push({
     await panel.getByText(new RegExp(`^Back at “at first”: step 0, .* The run at step ${resumed.step} was replaced \\(kept as “after ${resumed.step} batches`)).waitFor();
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: `${out}/moments-cifar10-goto.png` });
+
+    // Another seed needs another task: Go to builds the moment's (seed 1) first, then puts the moment into it.
+    await page.goto(`${origin}/#/cifar10?backend=wasm&seed=2&batch=16`);
+    await waitFor(async () => (await readStatus(page)).step === 0 && (await readStatus(page)).loss > 0 && (await readStatus(page)).text.trim() !== `step 0 · loss ${firstLoss}`, { timeout: 120_000, message: 'the seed-2 network at step 0' });
+    await panel.getByRole('button', { name: 'Go to sixty' }).click();
+    await waitFor(async () => (await readStatus(page)).step === keptStep, { timeout: 120_000, message: `the rebuilt run at step ${keptStep}` });
+    assert.equal((await readStatus(page)).text.trim(), `step ${keptStep} · loss ${keptLoss}`);
+    await page.getByText(new RegExp(`^Back at “sixty”: step ${keptStep}, its weights, settings and lesson step\\.`)).waitFor();
+    assert.match(page.url(), /seed=1(&|$)/, `the moment's seed is back in the URL (${page.url()})`);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await waitFor(async () => (await readStatus(page)).step === keptStep + 1, { timeout: 60_000, message: `step ${keptStep + 1} after the rebuild` });
   },
 });
 
