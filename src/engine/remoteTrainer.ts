@@ -28,6 +28,8 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
   /** Sequence number of the newest command that changes the status (start, pause, step, reset). */
   private statusSeq = 0;
   private resetSeq = 0;
+  /** Sequence number of a Go to whose first update is still to come (its update replaces snapshots and metrics). */
+  private restoreSeq = 0;
   private pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   private statusValue: TrainerStatus = 'idle';
   private stepCount = 0;
@@ -98,6 +100,25 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
     await this.send({ type: 'reset' }).catch(() => {});
   }
 
+  /**
+   * Puts the worker's run back at a kept state: `weights` as the state after `step` steps, `loss` in the readout,
+   * the loss history from `curve`. Training continues from there. Until the worker answers, what is on screen
+   * stays; if the worker refuses the weights (it says why), the live run is left as it was.
+   */
+  async restore(step: number, loss: number | null, weights: unknown, curve: readonly { step: number; loss: number }[]): Promise<void> {
+    if (this.disposed) throw new Error('the trainer was closed');
+    const seq = this.seq + 1;
+    // Updates sent before the worker saw this command belong to the replaced run.
+    this.statusSeq = seq;
+    this.resetSeq = seq;
+    this.restoreSeq = seq;
+    try {
+      await this.send({ type: 'restore', step, loss, weights, curve: curve.map((p) => ({ step: p.step, loss: p.loss })) });
+    } finally {
+      this.restoreSeq = 0;
+    }
+  }
+
   /** Settings that apply from the worker's next step. */
   configure(patch: unknown): Promise<void> {
     return this.send({ type: 'configure', patch }).then(() => undefined);
@@ -156,6 +177,13 @@ export class RemoteTrainer<Extra = unknown> implements TrainerHandle<Extra> {
       }
       case 'update': {
         if (msg.seq < this.resetSeq) return; // from before a Reset
+        if (msg.seq === this.restoreSeq) {
+          // The restored run's first update: the replaced run's snapshots and metrics go, its history is replaced below.
+          this.restoreSeq = 0;
+          this.history.length = 0;
+          this.snapshots.length = 0;
+          this.metrics.length = 0;
+        }
         // A step sent again (step 0 measured anew after loading weights) replaces what was there.
         if (msg.points.length) {
           const from = msg.points[0].step;

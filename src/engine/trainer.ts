@@ -182,6 +182,9 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
    */
   restore(step: number, loss: number | null, apply: () => void, curve: readonly { step: number; loss: number }[] = []): void {
     if (this.disposed) return;
+    // First, so a task that refuses the state (and throws) leaves this trainer as it was. Nothing awaits in
+    // between, so no step of the loop can run after the weights changed.
+    apply();
     this.generation++;
     this.resetId++;
     this.dropPendingLoss();
@@ -190,7 +193,6 @@ export class Trainer<Extra = unknown> implements TrainerHandle<Extra> {
     this.lastReadbackAt = -Infinity;
     this.history.length = 0;
     this.snapshots.length = 0;
-    apply();
     this.stepCount = step;
     this.lastReadStep = step;
     this.lossValue = loss;

@@ -27,6 +27,11 @@ export interface WorkerTask<Snapshot = unknown> extends TrainTask {
   exportWeights?(): Promise<unknown>;
   /** Puts weights back (on the current backend), e.g. after moving to another backend. */
   importWeights?(weights: unknown): void;
+  /**
+   * Takes kept weights as its state after `step` training steps (its own step counters follow), so the next
+   * step is step `step`. Throws, changing nothing, when the weights do not fit.
+   */
+  restoreAt?(weights: unknown, step: number): void;
   dispose(): void;
 }
 
@@ -125,6 +130,24 @@ export class WorkerHost {
         this.lastSnapshotSent = -1;
         await trainer.measureInitialLoss();
         return undefined;
+      case 'restore': {
+        if (!task.restoreAt) throw new Error('this task cannot go back to kept weights');
+        const restoreAt = task.restoreAt.bind(task);
+        // The weights are checked first (restore applies them before it changes anything); then, as after a
+        // Reset, everything is sent again from the restored curve so the page's charts redraw from it.
+        this.wantRunning = false;
+        this.checkpoint = null;
+        const [sent, snap] = [this.sentStep, this.lastSnapshotSent];
+        this.sentStep = -1;
+        this.lastSnapshotSent = -1;
+        try {
+          trainer.restore(msg.step, msg.loss, () => restoreAt(msg.weights, msg.step), msg.curve);
+        } catch (err) {
+          [this.sentStep, this.lastSnapshotSent] = [sent, snap];
+          throw err;
+        }
+        return undefined;
+      }
       case 'slow': trainer.setSlowMode(msg.delayMs); return undefined;
       case 'configure': task.configure?.(msg.patch); return undefined;
       case 'read':

@@ -14,6 +14,11 @@ export type ToWorker =
   | { type: 'reset'; seq: number }
   /** Measures the loss of the current weights again while at step 0 (after loading weights into a reset run). */
   | { type: 'measure'; seq: number }
+  /**
+   * Puts the run back at a kept state (a moment): the task takes `weights` as its state after `step` steps, the
+   * readout shows `loss`, and the loss history starts again from `curve` (the read-backs kept up to `step`).
+   */
+  | { type: 'restore'; seq: number; step: number; loss: number | null; weights: unknown; curve: { step: number; loss: number }[] }
   | { type: 'slow'; seq: number; delayMs: number }
   | { type: 'configure'; seq: number; patch: unknown }
   /** A named call of the task: a read-out, or an action such as loading weights. */

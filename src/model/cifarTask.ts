@@ -352,6 +352,25 @@ export class CifarTask implements WorkerTask<CifarSnapshot> {
     this.net.writeWeights(weights as Map<CifarVariableName, Float32Array>);
   }
 
+  /**
+   * Takes kept weights as the state after `step` steps: the next step trains on batch `step` at the schedule's
+   * rate for `step`, as the kept run would have. Plain SGD keeps no state besides the weights; the moving average
+   * starts again from the kept weights (a moment keeps the trained weights only). Changes nothing when a
+   * variable is missing or has the wrong size.
+   */
+  restoreAt(weights: unknown, step: number): void {
+    if (!Number.isInteger(step) || step < 0) throw new Error(`a kept step must be a whole number ≥ 0, not ${step}`);
+    const map = new Map<CifarVariableName, Float32Array>(weights instanceof Map ? weights : Object.entries((weights ?? {}) as Record<string, Float32Array>) as [CifarVariableName, Float32Array][]);
+    for (const spec of CIFAR_VARIABLES) {
+      const n = spec.shape.reduce((a, b) => a * b, 1);
+      const v = map.get(spec.name);
+      if (!(v instanceof Float32Array) || v.length !== n) throw new Error(`${spec.name}: expected ${n} values, got ${v?.length ?? 'none'}`);
+    }
+    this.importWeights(map);
+    this.steps = step;
+    this.lastLearningRate = this.learningRate(step);
+  }
+
   dispose(): void {
     this.dropGradients();
     this.net.dispose();

@@ -114,7 +114,7 @@ export const momentsTests = [
 ];
 
 momentsTests.push({
-  name: 'moments on CIFAR-10: two kept networks survive a reload; conv1 filters and maps side by side, labelled with step and test accuracy',
+  name: 'moments on CIFAR-10: two kept networks survive a reload; conv1 filters and maps side by side, labelled with step and test accuracy; Go to puts one back (rebuilding for another seed) and Train goes on from it',
   async run({ page, origin, out, readStatus, waitFor }) {
     const open = async () => waitFor(async () => (await readStatus(page)).loss > 0, { timeout: 120_000, message: 'the step-0 loss (CIFAR-10 in the worker)' });
     await page.goto(`${origin}/#/cifar10?backend=wasm&seed=1&batch=16`);
@@ -151,6 +151,54 @@ momentsTests.push({
     assert.match(await page.locator('[data-moment-side="B"] .moment-facts').textContent(), new RegExp(`^step ${keptStep} · `));
     await panel.scrollIntoViewIfNeeded();
     await panel.screenshot({ path: `${out}/moments-cifar10-compare.png` });
+
+    // Go to "sixty" from the fresh run after the reload (nothing to lose): its step and loss are back in the readout.
+    const lossOf = async (name) => /, loss (\S+?),/.exec(await panel.locator('.moment-list li').filter({ has: page.getByRole('button', { name: `Delete ${name}` }) }).locator('.hint').first().textContent())[1];
+    const keptLoss = await lossOf('sixty');
+    await panel.getByRole('button', { name: 'Go to sixty' }).click();
+    await waitFor(async () => (await readStatus(page)).step === keptStep, { timeout: 60_000, message: `the readout back at step ${keptStep}` });
+    assert.equal((await readStatus(page)).text.trim(), `step ${keptStep} · loss ${keptLoss}`);
+    await panel.getByText(new RegExp(`^Back at “sixty”: step ${keptStep}, its weights, settings and lesson step\\. Train goes on with the batches and learning rate that follow step ${keptStep}\\..*moving average of the weights starts again from them`)).waitFor();
+    assert.match(page.url(), /#\/cifar10(\/1)?\?(.*&)?seed=1(&|$)/, `seed 1 and lesson step 1 are in the URL (${page.url()})`);
+    assert.match(page.url(), /batch=16/, 'the batch size of the moment');
+    assert.match(page.url(), /backend=wasm/, 'the backend stays this device\'s');
+    // The loss curve up to the moment came back with it.
+    assert.match(await page.locator('.loss-panel svg').first().getAttribute('aria-label'), new RegExp(`${keptStep}`));
+    // Train continues from the kept step, not from 0.
+    await page.getByRole('button', { name: 'Train' }).click();
+    await waitFor(async () => (await readStatus(page)).step >= keptStep + 3, { timeout: 60_000, message: `steps after ${keptStep}` });
+    await page.getByRole('button', { name: 'Pause' }).click();
+    // Paused: the readout settles (the last read-back arrives after Pause).
+    const resumed = await waitFor(async () => {
+      const before = await readStatus(page);
+      await page.waitForTimeout(700);
+      const now = await readStatus(page);
+      return now.text === before.text && now.step > keptStep && Number.isFinite(now.loss) ? now : null;
+    }, { message: 'paused after the kept step' });
+    await page.locator('.loss-panel').screenshot({ path: `${out}/moments-cifar10-goto-loss.png` });
+
+    // Going back to "at first" now would lose the live run: the panel asks, keeps it, then goes.
+    const firstLoss = await lossOf('at first');
+    await panel.getByRole('button', { name: 'Go to at first' }).click();
+    await panel.getByRole('group', { name: 'The live run will be replaced' }).waitFor();
+    await panel.getByRole('button', { name: 'Keep the live run, then go' }).click();
+    await waitFor(async () => (await readStatus(page)).step === 0, { timeout: 60_000, message: 'the readout back at step 0' });
+    assert.equal((await readStatus(page)).text.trim(), `step 0 · loss ${firstLoss}`);
+    await panel.getByRole('button', { name: new RegExp(`^Go to after ${resumed.step} batches`) }).waitFor();
+    await panel.getByText(new RegExp(`^Back at “at first”: step 0, .* The run at step ${resumed.step} was replaced \\(kept as “after ${resumed.step} batches`)).waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await panel.screenshot({ path: `${out}/moments-cifar10-goto.png` });
+
+    // Another seed needs another task: Go to builds the moment's (seed 1) first, then puts the moment into it.
+    await page.goto(`${origin}/#/cifar10?backend=wasm&seed=2&batch=16`);
+    await waitFor(async () => (await readStatus(page)).step === 0 && (await readStatus(page)).loss > 0 && (await readStatus(page)).text.trim() !== `step 0 · loss ${firstLoss}`, { timeout: 120_000, message: 'the seed-2 network at step 0' });
+    await panel.getByRole('button', { name: 'Go to sixty' }).click();
+    await waitFor(async () => (await readStatus(page)).step === keptStep, { timeout: 120_000, message: `the rebuilt run at step ${keptStep}` });
+    assert.equal((await readStatus(page)).text.trim(), `step ${keptStep} · loss ${keptLoss}`);
+    await page.getByText(new RegExp(`^Back at “sixty”: step ${keptStep}, its weights, settings and lesson step\\.`)).waitFor();
+    assert.match(page.url(), /seed=1(&|$)/, `the moment's seed is back in the URL (${page.url()})`);
+    await page.getByRole('button', { name: 'Step' }).click();
+    await waitFor(async () => (await readStatus(page)).step === keptStep + 1, { timeout: 60_000, message: `step ${keptStep + 1} after the rebuild` });
   },
 });
 

@@ -59,6 +59,29 @@ export function MomentList({ list, busy, onDelete, details, actions, below }: {
   );
 }
 
+/** A moment's "Go to" button (named "Go to <name>"). */
+export function GoToMomentButton({ name, busy, onClick }: { name: string; busy: boolean; onClick: () => void }) {
+  return <button type="button" disabled={busy} aria-label={`Go to ${name}`} onClick={onClick}>Go to</button>;
+}
+
+/** Asked before a Go to replaces a live run that is not kept: keep it first, replace it, or cancel. */
+export function ReplaceLiveRunConfirm({ name, step, onKeepFirst, onReplace, onCancel }: {
+  name: string;
+  step: number;
+  onKeepFirst: () => void;
+  onReplace: () => void;
+  onCancel: () => void;
+}) {
+  return (
+    <div className="moment-confirm" role="group" aria-label="The live run will be replaced">
+      <p>Going to “{name}” replaces the live run (step {step.toLocaleString('en-US')}), which is not kept.</p>
+      <button type="button" onClick={onKeepFirst}>Keep the live run, then go</button>{' '}
+      <button type="button" onClick={onReplace}>Replace it</button>{' '}
+      <button type="button" onClick={onCancel}>Cancel</button>
+    </div>
+  );
+}
+
 /** The Moment A / Moment B selects, then any further choices of the lesson (`children`). Nothing while none is kept. */
 export function MomentChooser({ list, choice, onChoose, children }: {
   list: MomentSummary[];

@@ -1,10 +1,9 @@
-import { useState } from 'react';
 import { defaultMomentName, loadMoment, saveMoment, type Moment } from '../../engine/moments';
 import { formatLoss } from '../../engine/format';
 import { useAppStore } from '../../state/store';
-import { KeepMomentForm, MomentChooser, MomentList, MomentMessage, MomentsSection } from '../../app/moments/MomentPieces';
+import { GoToMomentButton, KeepMomentForm, MomentChooser, MomentList, MomentMessage, MomentsSection, ReplaceLiveRunConfirm } from '../../app/moments/MomentPieces';
+import { useMomentGoTo } from '../../app/moments/useMomentGoTo';
 import { useMomentList } from '../../app/moments/useMomentList';
-import { errorText } from '../../engine/format';
 import { MomentCompare } from './MomentCompare';
 import { MOMENT_LESSON, momentHiddenSize, momentMismatch } from './momentRecord';
 import { MAIN_VIEW_ID } from './settings';
@@ -29,7 +28,6 @@ export function MomentsPanel({ capture, goTo, hiddenSize, epochsAfter, digits, l
   const defaultName = defaultMomentName(step, epochsAfter(step));
   const moments = useMomentList(MOMENT_LESSON, defaultName);
   const { list, refresh, setMessage, busy, whileBusy, pair } = moments;
-  const [confirming, setConfirming] = useState<string | null>(null);
 
   const keep = async (key: string): Promise<Moment> => {
     const m = await capture(key);
@@ -44,28 +42,13 @@ export function MomentsPanel({ capture, goTo, hiddenSize, epochsAfter, digits, l
     return `Kept “${key}” (step ${m.step.toLocaleString('en-US')}) in this browser${existed ? ', replacing the earlier one of that name' : ''}.`;
   });
 
-  /** Goes to a moment; `keepFirst` keeps the live run as a moment under its default name before it is replaced. */
-  const go = async (key: string, keepFirst: boolean) => {
-    setConfirming(null);
-    await whileBusy(async () => {
-      try {
-        const summary = list.find((m) => m.name === key);
-        const mismatch = summary ? momentMismatch(summary, hiddenSize) : null;
-        if (mismatch) { setMessage(`${mismatch}. Nothing was changed.`); return; }
-        const m = await loadMoment(MOMENT_LESSON, key);
-        let kept = '';
-        if (keepFirst) kept = (await keep(defaultName)).name;
-        await goTo(m);
-        const replaced = step > 0 ? ` The run at step ${step.toLocaleString('en-US')} was replaced${kept ? ` (kept as “${kept}”)` : ''}.` : '';
-        setMessage(`Back at “${m.name}”: step ${m.step.toLocaleString('en-US')}, its weights, settings and lesson step.${replaced} Train goes on from there.`);
-      } catch (err) {
-        setMessage(`Nothing was changed: ${errorText(err)}`);
-      }
-    });
-  };
-
-  /** The live run would be lost if it has trained and is not already kept at this step. */
-  const wouldLose = step > 0 && !list.some((m) => m.step === step);
+  const going = useMomentGoTo({
+    list, step, whileBusy, setMessage, goTo,
+    problem: (m) => momentMismatch(m, hiddenSize),
+    load: (key) => loadMoment(MOMENT_LESSON, key),
+    keepLive: async () => (await keep(defaultName)).name,
+    afterword: () => 'Train goes on from there.',
+  });
 
   return (
     <MomentsSection title="Moments: keep this run, compare two">
@@ -76,14 +59,9 @@ export function MomentsPanel({ capture, goTo, hiddenSize, epochsAfter, digits, l
         busy={busy}
         onDelete={(key) => void whileBusy(() => moments.remove(key))}
         details={(m) => `step ${m.step.toLocaleString('en-US')}, ${m.epoch.toFixed(2)} epochs, loss ${m.loss === null ? '–' : formatLoss(m.loss)}, ${momentHiddenSize(m)} hidden units, seed ${m.seed}`}
-        actions={(m) => <button type="button" disabled={busy} aria-label={`Go to ${m.name}`} onClick={() => (wouldLose ? setConfirming(m.name) : void go(m.name, false))}>Go to</button>}
-        below={(m) => confirming === m.name && (
-          <div className="moment-confirm" role="group" aria-label="The live run will be replaced">
-            <p>Going to “{m.name}” replaces the live run (step {step.toLocaleString('en-US')}), which is not kept.</p>
-            <button type="button" onClick={() => void go(m.name, true)}>Keep the live run, then go</button>{' '}
-            <button type="button" onClick={() => void go(m.name, false)}>Replace it</button>{' '}
-            <button type="button" onClick={() => setConfirming(null)}>Cancel</button>
-          </div>
+        actions={(m) => <GoToMomentButton name={m.name} busy={busy} onClick={() => going.ask(m.name)} />}
+        below={(m) => going.confirming === m.name && (
+          <ReplaceLiveRunConfirm name={m.name} step={step} onKeepFirst={() => void going.go(m.name, true)} onReplace={() => void going.go(m.name, false)} onCancel={going.cancel} />
         )}
       />
       <MomentChooser list={list} choice={moments.choice} onChoose={(next) => void moments.compare(next)} />

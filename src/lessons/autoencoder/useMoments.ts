@@ -1,5 +1,6 @@
 import { useCallback, useMemo, type RefObject } from 'react';
 import { navigate } from '../../app/navigation';
+import { momentRouteParams } from '../../app/moments/useMomentGoTo';
 import { mnistBatchToFloat, type MnistSplit } from '../../data/mnist';
 import type { Moment } from '../../engine/moments';
 import type { Trainer } from '../../engine/trainer';
@@ -55,10 +56,8 @@ export function useMoments({ task, trainer, seed, hiddenSize, test, pendingMomen
     if (!task || !trainer) throw new Error('the network is not built yet');
     await trainer.pause();
     const current = appStore.getState().route;
-    const params = { ...m.view.params };
     // The backend stays the one this device uses.
-    if (current.params.backend) params.backend = current.params.backend;
-    else delete params.backend;
+    const params = momentRouteParams(m.view, current.params);
     // Another seed rebuilds the task; the lab puts the moment into the rebuilt one.
     const rebuild = m.seed !== seed || momentHiddenSize(m) !== hiddenSize;
     if (rebuild) pendingMomentRef.current = m;

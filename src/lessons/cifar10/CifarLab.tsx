@@ -6,7 +6,7 @@ import type { CifarEvaluation, CifarPreview, CifarSnapshot, CifarFilters } from 
 import { appStore, useAppStore } from '../../state/store';
 import { TrainingControls, useTrainerBinding } from '../../app/TrainingControls';
 import { CifarLiveViews } from './liveViews';
-import { CIFAR_VIEW_ID, taskConfig, type CifarSettings } from './settings';
+import { CIFAR_VIEW_ID, liveConfig, taskConfig, type CifarSettings } from './settings';
 import { CifarSettingsPanel } from './SettingsPanel';
 import { FiltersPanel, type FilterWeights } from './FiltersPanel';
 import { FeatureMapsPanel } from './FeatureMapsPanel';
@@ -15,6 +15,8 @@ import { AccuracyPanel } from './AccuracyPanel';
 import { SavePanel } from './SavePanel';
 import { CifarMomentsPanel } from './CifarMomentsPanel';
 import { errorText } from '../../engine/format';
+import type { Moment } from '../../engine/moments';
+import { cifarGoToAfterword, fitsMoment, goToCifarMoment } from './cifarGoTo';
 
 /** Least time between two redraws (and read-outs) while training. */
 const REDRAW_MS = 1000;
@@ -59,6 +61,8 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
   const lossRef = useRef<HTMLDivElement>(null);
   const lrRef = useRef<HTMLDivElement>(null);
   const previewRef = useRef<HTMLDivElement>(null);
+  /** A moment to put into the next task built (going to it needed another seed, data or batch size). */
+  const pendingMoment = useRef<Moment | null>(null);
   const { trainFiles, batchSize } = settings;
   const trainer = phase.state === 'ready' ? phase.opened.trainer : null;
 
@@ -100,6 +104,14 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
       (o) => {
         if (!live) { o.trainer.dispose(); return; }
         opened = o.trainer;
+        const m = pendingMoment.current;
+        pendingMoment.current = null;
+        if (m && fitsMoment(m, settings, seed)) {
+          o.trainer.restore(m.step, m.loss, m.weights, m.curve ?? []).then(
+            () => { if (live) { setTimeline(null); setEvaluation(null); setSnapshotVersion((v) => v + 1); setNotice(`Back at “${m.name}”: step ${m.step.toLocaleString('en-US')}, its weights, settings and lesson step. ${cifarGoToAfterword(m)}`); } },
+            (err: unknown) => { if (live) setNotice(`“${m.name}” could not be put back (${errorText(err)}); this is a fresh run with its settings.`); },
+          );
+        }
         const f = o.ready.facts as { parameters: number; trainImages: number; testImages: number; classes: string[] };
         setPhase({ state: 'ready', opened: { trainer: o.trainer, ...f, backend: o.ready.backend, inWorker: o.inWorker, note: o.note ?? o.ready.notice } });
         redraw(o.trainer, true);
@@ -118,7 +130,9 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
   // Learning-rate schedule, averaging and distortion apply from the next step.
   useEffect(() => {
     if (!trainer) return;
-    void trainer.configure({ initialLearningRate: settings.initialLearningRate, decaySteps: settings.decaySteps, averageDecay: settings.averageDecay, distort: settings.distort }).catch(() => {});
+    void trainer.configure(liveConfig(settings)).catch(() => {});
+    // The live settings only (a new settings object is made on every render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [trainer, settings.initialLearningRate, settings.decaySteps, settings.averageDecay, settings.distort]);
 
   // Charts and the input strip exist once the panels are in the DOM (after the data has loaded).
@@ -172,6 +186,8 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
       setEvaluating(false);
     }
   };
+  // The replaced run's accuracy, replay position and snapshots no longer apply.
+  const afterRestore = () => { setNotice(null); setTimeline(null); setEvaluation(null); setSnapshotVersion((v) => v + 1); };
   const accuracyNote = evaluation ? `${(evaluation.averaged * 100).toFixed(1)}% on the test images at step ${evaluation.step}` : null;
   return (
     <div className="lab cifar-lab">
@@ -214,7 +230,8 @@ export function CifarLab({ settings, seed }: { settings: CifarSettings; seed: nu
       <FeatureMapsPanel trainer={o.trainer} test={test} classes={o.classes} snapshot={replay} refresh={featureTick} />
       <HistogramPanel snapshots={snapshots} version={snapshotVersion} highlight={replay?.step ?? null} />
       <AccuracyPanel evaluation={evaluation} measuring={evaluating} onMeasure={() => void measure()} test={test} classes={o.classes} testCount={o.testImages} />
-      <CifarMomentsPanel trainer={o.trainer} seed={seed} batchSize={batchSize} trainImages={o.trainImages} test={test} />
+      <CifarMomentsPanel trainer={o.trainer} seed={seed} batchSize={batchSize} trainImages={o.trainImages} test={test}
+        goTo={(m) => goToCifarMoment({ trainer: o.trainer, m, settings, seed, pending: pendingMoment, onRestored: afterRestore })} />
     </div>
   );
 }

@@ -42,6 +42,16 @@ export function cifarMomentMismatch(m: Pick<MomentSummary, 'name' | 'model' | 'v
   return null;
 }
 
+/** Why a kept moment cannot be put into the live run (Go to), or null when every variable fits. */
+export function cifarMomentRestoreProblem(m: Pick<MomentSummary, 'name' | 'model' | 'version' | 'shapes'>): string | null {
+  const problem = cifarMomentMismatch(m);
+  if (problem) return problem;
+  for (const [name, shape] of Object.entries(CIFAR_SHAPES)) {
+    if ((m.shapes[name] ?? []).join('×') !== shape.join('×')) return `“${m.name}” has no ${name} of shape ${shape.join('×')}`;
+  }
+  return null;
+}
+
 export interface Conv1Readout {
   /** The 64 maps of conv1 after ReLU, channel-major: 64 tiles of 24×24. */
   maps: Float32Array;

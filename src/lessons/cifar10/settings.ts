@@ -64,6 +64,11 @@ export function activePreset(s: CifarSettings): ClassroomPreset | null {
   return matchingPreset(PRESETS, s, settingsFromParams);
 }
 
+/** The settings a running task takes from its next step (the rest need a new task). */
+export function liveConfig(s: CifarSettings): Partial<CifarTaskConfig> {
+  return { initialLearningRate: s.initialLearningRate, decaySteps: s.decaySteps, averageDecay: s.averageDecay, distort: s.distort };
+}
+
 export function taskConfig(s: CifarSettings, seed: number): CifarTaskConfig {
   return {
     seed,

@@ -134,4 +134,47 @@ describe('RemoteTrainer ↔ WorkerHost', () => {
     expect([...w.values()].every((v) => v.every(Number.isFinite))).toBe(true);
     await tf.setBackend('cpu');
   }, 120_000);
+
+  it('goes back to kept weights at a kept step: readout, curve and the next step continue that run, with no tensors added', async () => {
+    const { trainer } = connect({ cifar10: async (c) => new CifarTask(train, test, c as CifarTaskConfig) });
+    opened = trainer;
+    await trainer.init('cifar10', CONFIG, 'cpu', 'http://localhost/', 1);
+    await until(() => trainer.loss !== null);
+    // Step 10 keeps gradients (every 10 steps), so going back to 10 and stepping once holds the same tensors.
+    for (let i = 0; i < 10; i++) await trainer.step();
+    await until(() => trainer.completedSteps === 10 && trainer.history.at(-1)!.step === 10);
+    const kept = { step: 10, loss: trainer.loss!, weights: await trainer.read<Record<string, Float32Array>>('weights'), curve: trainer.history.map((p) => ({ step: p.step, loss: p.loss })) };
+    await trainer.step();
+    await until(() => trainer.history.at(-1)?.step === 11);
+    const lossAt11 = trainer.loss!;
+    const tensorsAt11 = tf.memory().numTensors;
+    await trainer.step();
+    await trainer.step();
+    await until(() => trainer.completedSteps === 13);
+
+    await trainer.restore(kept.step, kept.loss, kept.weights, kept.curve);
+    expect(trainer.completedSteps).toBe(10);
+    expect(trainer.loss).toBe(kept.loss);
+    expect(trainer.status).toBe('paused');
+    expect(trainer.history.map((p) => p.step)).toEqual(kept.curve.map((p) => p.step));
+    expect(trainer.snapshots).toEqual([]);
+    expect((await trainer.read<CifarFilters>('filters')).step).toBe(10);
+    expect(Array.from((await trainer.read<CifarFilters>('filters')).conv1.slice(0, 5))).toEqual(Array.from(kept.weights['conv1/weights'].slice(0, 5)));
+
+    await trainer.step();
+    await until(() => trainer.history.at(-1)?.step === 11);
+    // The same batch, rate and weights as the kept run's step 11 (plain SGD has no other state): the same loss.
+    expect(trainer.completedSteps).toBe(11);
+    expect(trainer.loss).toBe(lossAt11);
+    expect(tf.memory().numTensors).toBe(tensorsAt11);
+
+    // Weights that do not fit are refused with the reason, and the run stays where it was.
+    const broken = { ...kept.weights, 'conv2/weights': new Float32Array(3) };
+    await expect(trainer.restore(2, 1, broken, [])).rejects.toThrow(/conv2\/weights: expected 102400 values, got 3/);
+    expect(trainer.completedSteps).toBe(11);
+    expect(trainer.loss).toBe(lossAt11);
+    expect(trainer.history.at(-1)!.step).toBe(11);
+    await trainer.step();
+    await until(() => trainer.completedSteps === 12);
+  }, 120_000);
 });

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { CifarTask, TUTORIAL_CONFIG, type CifarFeatureMaps } from '../../../src/model/cifarTask';
 import { momentProblem } from '../../../src/engine/moments';
-import { cifarMoment, cifarMomentMismatch, conv1Readout } from '../../../src/lessons/cifar10/cifarMoments';
+import { cifarMoment, cifarMomentMismatch, cifarMomentRestoreProblem, conv1Readout } from '../../../src/lessons/cifar10/cifarMoments';
 import { accuracyText } from '../../../src/lessons/cifar10/CifarMomentCompare';
 import { randomCifarSet } from '../../helpers/cifarData';
 
@@ -46,6 +46,10 @@ describe('CIFAR-10 moments', () => {
     expect(() => conv1Readout(m, test, 9)).toThrow(/no test image 10; 4 are loaded/);
     expect(cifarMomentMismatch({ ...m, version: 7 })).toMatch(/layout version 7/);
     expect(cifarMomentMismatch({ ...m, model: 'autoencoder-dense' })).toMatch(/another network/);
+    // Go to needs every variable of the network, not only conv1's.
+    expect(cifarMomentRestoreProblem(m)).toBeNull();
+    expect(cifarMomentRestoreProblem({ ...m, shapes: { ...m.shapes, 'local3/weights': [2304, 10] } })).toBe('“three” has no local3/weights of shape 2304×384');
+    expect(cifarMomentRestoreProblem({ ...m, version: 7 })).toMatch(/layout version 7/);
     task.dispose();
   }, 120_000);
 });
