@@ -32,7 +32,7 @@ afterEach(() => {
 const key = (target: Element | Window, k: string) => act(() => { fireEvent.keyDown(target, { key: k }); });
 
 describe('follow along and annotate', () => {
-  it('L opens the link dialog and A annotate mode, never while typing; Esc closes the dialog, then annotate, then presenter mode', () => {
+  it('L opens the link dialog and A annotate mode, never while typing; Esc closes the dialog, then annotate, then presenter mode', async () => {
     window.location.hash = '#/autoencoder/3?seed=7';
     act(() => { appStore.getState().setRoute({ slug: 'autoencoder', step: 3, params: { seed: '7' } }); });
     render(<Page />);
@@ -44,7 +44,8 @@ describe('follow along and annotate', () => {
     key(document.body, 'p');
     key(document.body, 'a');
     key(document.body, 'L');
-    const dialog = screen.getByRole('dialog', { name: 'Follow along' });
+    // The dialog's content (with the QR encoder) is its own chunk, loaded when it first opens.
+    const dialog = await screen.findByRole('dialog', { name: 'Follow along' });
     expect(dialog.querySelector('[data-follow-link]')?.textContent).toBe(`${window.location.origin}/#/autoencoder/3?seed=7`);
     expect(screen.getByRole('img', { name: /QR code/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Annotate', pressed: true })).toBeTruthy();
@@ -65,13 +66,14 @@ describe('follow along and annotate', () => {
     expect(appStore.getState().annotate).toBe(false);
   });
 
-  it('a typed host is checked, used for the link, remembered; a bad one gets a message and changes nothing', () => {
+  it('a typed host is checked, used for the link, remembered; a bad one gets a message and changes nothing', async () => {
     act(() => {
       appStore.getState().setRoute({ slug: 'cifar10', step: 2, params: {} });
       appStore.getState().setSeedInUse({ slug: 'cifar10', param: 'seed', seed: 4242 });
     });
     render(<Page />);
     fireEvent.click(screen.getByRole('button', { name: 'Follow along' }));
+    await screen.findByRole('dialog', { name: 'Follow along' });
     const link = () => document.querySelector('[data-follow-link]')?.textContent;
     expect(link()).toBe(`${window.location.origin}/#/cifar10/2?seed=4242`);
     const field = screen.getByRole('textbox', { name: 'Another address' });

@@ -159,6 +159,8 @@ export const followAlongTests = [
         await page.getByRole('heading', { level: 1 }).waitFor();
         await page.keyboard.press('l');
         const dialog = page.getByRole('dialog', { name: 'Follow along' });
+        // The dialog is its own chunk: wait for it, then for the server's answer.
+        await dialog.waitFor();
         await dialog.getByText('Asking the server').waitFor({ state: 'detached' });
         const offered = dialog.getByRole('radio', { name: /this machine on the network/ });
         assert.equal(await offered.count(), expected.length, `offered ${expected.join(', ') || 'no address (this machine has no LAN IPv4 address)'}`);
