@@ -6,26 +6,12 @@ import { deriveSeed, mulberry32 } from '../../model/random';
 import { SERIES_COLORS } from '../../viz/lineChart';
 import type { CurrentPicture } from './currentPicture';
 import { SAMPLE_PHOTOS, SAMPLE_PHOTOS_PATH } from './samplePhotos';
+import { drawRgb } from '../../viz/drawRgb';
 
 /** Random positions shown at once; each comes with its reflection. */
 const PAIRS = 6;
 
 interface Source { name: string; rgb: Uint8Array; note: string | null }
-
-function drawRgb(canvas: HTMLCanvasElement | null, rgb: Uint8Array, side: number): void {
-  const ctx = canvas?.getContext('2d');
-  if (!canvas || !ctx) return;
-  canvas.width = side;
-  canvas.height = side;
-  const img = new ImageData(side, side);
-  for (let p = 0; p < side * side; p++) {
-    img.data[p * 4] = rgb[p * 3];
-    img.data[p * 4 + 1] = rgb[p * 3 + 1];
-    img.data[p * 4 + 2] = rgb[p * 3 + 2];
-    img.data[p * 4 + 3] = 255;
-  }
-  ctx.putImageData(img, 0, 0);
-}
 
 /** The current picture at 256×256: its file decoded again at that size, a webcam frame enlarged, or the first sample photo. */
 async function loadSource(picture: CurrentPicture | null): Promise<Source> {

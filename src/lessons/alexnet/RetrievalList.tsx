@@ -1,24 +1,11 @@
 import { useEffect, useRef } from 'react';
 import type { GalleryItem } from './RetrievalGallery';
+import { drawRgb } from '../../viz/drawRgb';
 
 /** A gallery item at its own resolution, scaled by CSS (CIFAR-10's 32×32 pixels stay visible as blocks). */
 export function RetrievalThumb({ item, className = '' }: { item: GalleryItem; className?: string }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    canvas.width = item.side;
-    canvas.height = item.side;
-    const image = new ImageData(item.side, item.side);
-    for (let p = 0; p < item.side * item.side; p++) {
-      image.data[p * 4] = item.rgb[p * 3];
-      image.data[p * 4 + 1] = item.rgb[p * 3 + 1];
-      image.data[p * 4 + 2] = item.rgb[p * 3 + 2];
-      image.data[p * 4 + 3] = 255;
-    }
-    ctx.putImageData(image, 0, 0);
-  }, [item]);
+  useEffect(() => drawRgb(canvasRef.current, item.rgb, item.side), [item]);
   return <canvas ref={canvasRef} className={`${className}${item.kind === 'cifar' ? ' tiny' : ''}`} role="img" aria-label={`${describe(item)}: ${item.label}`} />;
 }
 

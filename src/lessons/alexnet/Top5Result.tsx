@@ -3,6 +3,7 @@ import type { ImagenetClass } from '../../data/imagenet';
 import type { SquareImage } from '../../data/imageDecode';
 import type { SamplePhoto } from './samplePhotos';
 import type { Ranked } from './topK';
+import { drawRgb } from '../../viz/drawRgb';
 
 /** A classified picture: where it came from and what it is, if known. */
 export interface Shown {
@@ -68,21 +69,7 @@ export function Top5Result({ shown, top, classes, inferenceMs, backend, besides 
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const { image, sample } = shown;
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    const ctx = canvas?.getContext('2d');
-    if (!canvas || !ctx) return;
-    canvas.width = image.side;
-    canvas.height = image.side;
-    const rgba = new ImageData(image.side, image.side);
-    for (let p = 0; p < image.side * image.side; p++) {
-      rgba.data[p * 4] = image.rgb[p * 3];
-      rgba.data[p * 4 + 1] = image.rgb[p * 3 + 1];
-      rgba.data[p * 4 + 2] = image.rgb[p * 3 + 2];
-      rgba.data[p * 4 + 3] = 255;
-    }
-    ctx.putImageData(rgba, 0, 0);
-  }, [image]);
+  useEffect(() => drawRgb(canvasRef.current, image.rgb, image.side), [image]);
 
   const { width, height, crop } = image;
   const cropWords = width === height ? `the whole ${width}×${height} picture` : `the centre ${crop.side}×${crop.side} square of the ${width}×${height} picture`;
